@@ -1,0 +1,93 @@
+// Starts a local stack for one test suite: on a fresh in-memory PGlite, or, when DATABASE_URL is
+// set, on a fresh database created on that PostgreSQL server (dropped again at the end).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { loadConfig, type ConfigOverrides } from '../../supabase/local/config.ts';
+import { createStack, type Stack } from '../../supabase/local/stack.ts';
+
+export interface TestStack {
+  stack: Stack;
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  /** A supabase-js client (anon key unless another key is given), sessions kept in memory. */
+  client(key?: string): SupabaseClient;
+  /** The service_role client. */
+  admin(): SupabaseClient;
+  close(): Promise<void>;
+}
+
+export const onPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
+
+/** Creates an empty database on the DATABASE_URL server; returns its URL and a dropper. */
+export async function createTempPostgresDb(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL!;
+  const name = `bizdesk_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function tempDir(prefix = 'bizdesk-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function makeClient(url: string, key: string): SupabaseClient {
+  return createClient(url, key, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: WebSocket as never },
+  });
+}
+
+export async function startTestStack(overrides: ConfigOverrides = {}): Promise<TestStack> {
+  const dataDir = tempDir();
+  const pgDb = onPostgres() ? await createTempPostgresDb() : undefined;
+  const config = loadConfig(process.env, {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    dbMode: pgDb ? 'postgres' : 'memory',
+    databaseUrl: pgDb?.url,
+    logLevel: 'silent',
+    ...overrides,
+  });
+  let stack: Stack;
+  try {
+    stack = await createStack(config);
+  } catch (e) {
+    await pgDb?.drop();
+    throw e;
+  }
+  const url = await stack.listen();
+  const { anonKey, serviceRoleKey } = stack.ctx.keys;
+  return {
+    stack,
+    url,
+    anonKey,
+    serviceRoleKey,
+    client: (key = anonKey) => makeClient(url, key),
+    admin: () => makeClient(url, serviceRoleKey),
+    async close() {
+      await stack.close();
+      await pgDb?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
