@@ -1,12 +1,11 @@
 // `npm run db:reset`: drops the local database and rebuilds it from migrations and the seed.
 import fs from 'node:fs';
-import { loadConfig } from '../supabase/local/config.ts';
 import { openDatabase, pgliteDir } from '../supabase/local/db/open.ts';
 import { resetPostgres } from '../supabase/local/db/reset.ts';
 import { lockDataDir } from '../supabase/local/db/data-dir-lock.ts';
-import { fail } from '../supabase/local/run.ts';
+import { configOrExit, fail } from '../supabase/local/run.ts';
 
-const config = loadConfig();
+const config = configOrExit();
 try {
   if (config.dbMode === 'postgres') {
     await resetPostgres(config.databaseUrl!);

@@ -1,9 +1,8 @@
 // `npm start`: the local stack and the Vite dev server in one process; Ctrl-C stops both.
 import { createServer } from 'vite';
-import { loadConfig } from '../supabase/local/config.ts';
-import { runStack } from '../supabase/local/run.ts';
+import { configOrExit, runStack } from '../supabase/local/run.ts';
 
-const config = loadConfig();
+const config = configOrExit();
 await runStack(config, {
   async frontEnd(stack) {
     // The app reads its API from VITE_* env; default it to this stack unless already set.

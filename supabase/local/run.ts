@@ -1,5 +1,5 @@
 // Start-up and shutdown of a stack process: one-line errors with the fix, clean close on signals.
-import type { StackConfig } from './config.ts';
+import { loadConfig, type StackConfig } from './config.ts';
 import { createStack, type Stack } from './stack.ts';
 import { DEMO_PASSWORD, demoAccounts, statusText } from './status.ts';
 
@@ -11,6 +11,15 @@ export interface RunOptions {
 export function fail(message: string): never {
   console.error(`bizdesk: ${message}`);
   process.exit(1);
+}
+
+/** The config from env and config.toml, or exit with the reason. */
+export function configOrExit(): StackConfig {
+  try {
+    return loadConfig();
+  } catch (e) {
+    fail((e as Error).message);
+  }
 }
 
 export async function runStack(config: StackConfig, options: RunOptions = {}): Promise<Stack> {
