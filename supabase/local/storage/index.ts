@@ -1,9 +1,48 @@
-// storage API: answered 501 until its issue lands.
-import type { FastifyPluginAsync } from 'fastify';
+// Storage API (/storage/v1) as @supabase/storage-js uses it. Bucket and object routes, Storage's
+// error shape, uploads streamed straight to disk.
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import multipart from '@fastify/multipart';
 import type { StackContext } from '../context.ts';
+import { StorageApiError, toStorageError } from './errors.ts';
+import { FileStore } from './file-store.ts';
+import { syncConfigBuckets } from './config-buckets.ts';
+import { bucketRoutes } from './routes/buckets.ts';
+import { uploadRoutes } from './routes/upload.ts';
+import { downloadRoutes } from './routes/download.ts';
+import { manageRoutes } from './routes/manage.ts';
+import { signRoutes } from './routes/sign.ts';
 
-const storagePlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app) => {
-  app.all('/*', async (_req, reply) => reply.code(501).send({ message: 'not implemented yet' }));
+function storageErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error, req, reply) => {
+    if (!(error instanceof StorageApiError) && typeof (error as { statusCode?: number }).statusCode === 'number') {
+      // Fastify's own errors (bad JSON, …) keep their status, in Storage's body shape.
+      const status = (error as { statusCode: number }).statusCode;
+      return reply.code(status).send({ statusCode: String(status), code: 'InvalidRequest', error: (error as Error).name, message: (error as Error).message });
+    }
+    const e = toStorageError(error);
+    if (e.status === 500) req.log.error(error);
+    return reply.code(e.httpStatus).send(e.body());
+  });
+}
+
+const storagePlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx }) => {
+  const files = new FileStore(ctx.config.storageDir);
+  await syncConfigBuckets(ctx);
+  storageErrorHandler(app);
+
+  bucketRoutes(app, ctx, files);
+  downloadRoutes(app, ctx, files);
+  manageRoutes(app, ctx, files);
+  signRoutes(app, ctx);
+
+  // Upload bodies stay streams: no parser reads them, multipart is read part by part.
+  await app.register(async (uploads) => {
+    uploads.removeAllContentTypeParsers();
+    uploads.addContentTypeParser('*', (_req, _payload, done) => done(null));
+    await uploads.register(multipart);
+    storageErrorHandler(uploads);
+    uploadRoutes(uploads, ctx, files);
+  });
 };
 
 export default storagePlugin;

@@ -74,3 +74,61 @@ $$;
 
 grant execute on function storage.foldername(text), storage.filename(text), storage.extension(text)
   to public, anon, authenticated, service_role;
+
+-- storage.search: what the Storage API's list (POST /object/list/:bucket) runs, as the caller, so
+-- RLS applies. Same signature and result columns as Supabase's; entries one level below `prefix`
+-- whose names start with `search` (case-insensitive): folders (id null) and files.
+create or replace function storage.search(
+  prefix text,
+  bucketname text,
+  limits int default 100,
+  levels int default 1,
+  offsets int default 0,
+  search text default '',
+  sortcolumn text default 'name',
+  sortorder text default 'asc'
+) returns table (
+  name text,
+  id uuid,
+  updated_at timestamptz,
+  created_at timestamptz,
+  last_accessed_at timestamptz,
+  metadata jsonb
+)
+language plpgsql stable security invoker
+as $func$
+declare
+  v_prefix text := coalesce(prefix, '');
+  v_match text := lower(coalesce(prefix, '') || coalesce(search, ''));
+  v_column text := case lower(coalesce(sortcolumn, 'name'))
+    when 'updated_at' then 'updated_at' when 'created_at' then 'created_at'
+    when 'last_accessed_at' then 'last_accessed_at' else 'name' end;
+  v_order text := case when lower(coalesce(sortorder, 'asc')) = 'desc' then 'desc' else 'asc' end;
+begin
+  return query execute format(
+    $sql$
+    with matching as (
+      select o.id, o.updated_at, o.created_at, o.last_accessed_at, o.metadata,
+             substring(o.name from length($1) + 1) as rel
+        from storage.objects o
+       where o.bucket_id = $2 and left(lower(o.name), length($3)) = $3
+    ), entries as (
+      select distinct split_part(rel, '/', 1) as name, null::uuid as id, null::timestamptz as updated_at,
+             null::timestamptz as created_at, null::timestamptz as last_accessed_at, null::jsonb as metadata,
+             0 as kind
+        from matching where position('/' in rel) > 0
+      union all
+      select rel, m.id, m.updated_at, m.created_at, m.last_accessed_at, m.metadata, 1
+        from matching m where position('/' in rel) = 0
+    )
+    select e.name, e.id, e.updated_at, e.created_at, e.last_accessed_at, e.metadata from entries e
+     order by %s, e.%I %s, e.name collate "C"
+     limit $4 offset $5
+    $sql$,
+    case when v_column = 'name' then 'lower(e.name) collate "C" ' || v_order else 'e.kind' end,
+    v_column, v_order
+  ) using v_prefix, bucketname, v_match, least(coalesce(limits, 100), 1500), coalesce(offsets, 0);
+end
+$func$;
+
+grant execute on function storage.search(text, text, int, int, int, text, text, text) to anon, authenticated, service_role;

@@ -1,0 +1,120 @@
+// Object bytes on the local filesystem: <storageDir>/buckets/<bucket>/<key>/<version>. Uploads stream
+// into <storageDir>/tmp first (size limit and MD5 computed on the way, fsynced), then are renamed
+// into place, so a file appears whole or not at all. Versions are never rewritten in place.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { errors } from './errors.ts';
+import { securePath } from './keys.ts';
+
+export interface WrittenFile {
+  tmpPath: string;
+  size: number;
+  md5: string;
+}
+
+class LimitExceeded extends Error {}
+
+export class FileStore {
+  readonly bucketsRoot: string;
+  readonly tmpRoot: string;
+
+  constructor(storageDir: string) {
+    this.bucketsRoot = path.join(storageDir, 'buckets');
+    this.tmpRoot = path.join(storageDir, 'tmp');
+    fs.mkdirSync(this.bucketsRoot, { recursive: true });
+    fs.mkdirSync(this.tmpRoot, { recursive: true });
+  }
+
+  objectPath(bucket: string, key: string, version: string): string {
+    return securePath(this.bucketsRoot, bucket, key, version);
+  }
+
+  bucketPath(bucket: string): string {
+    return securePath(this.bucketsRoot, bucket);
+  }
+
+  /**
+   * Streams source into a temp file, refusing more than maxBytes (EntityTooLarge, nothing kept).
+   * The rest of a refused body is drained so the client can read the answer.
+   */
+  async writeTemp(source: Readable, maxBytes: number): Promise<WrittenFile> {
+    const tmpPath = path.join(this.tmpRoot, crypto.randomUUID());
+    const hash = crypto.createHash('md5');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > maxBytes) return done(new LimitExceeded());
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      // flush: fsync before close, so an acknowledged upload survives a crash.
+      await pipeline(source, meter, fs.createWriteStream(tmpPath, { flush: true }));
+    } catch (e) {
+      await fsp.rm(tmpPath, { force: true });
+      if (e instanceof LimitExceeded) {
+        source.resume();
+        throw errors.entityTooLarge();
+      }
+      throw e;
+    }
+    return { tmpPath, size, md5: hash.digest('hex') };
+  }
+
+  /** Moves a finished temp file to its final place (atomic rename) and syncs the directory. */
+  async commit(tmpPath: string, finalPath: string): Promise<void> {
+    const dir = path.dirname(finalPath);
+    await fsp.mkdir(dir, { recursive: true });
+    await fsp.rename(tmpPath, finalPath);
+    await syncDir(dir);
+  }
+
+  /** A second name for an immutable version file (copy / move), falling back to a copy. */
+  async linkVersion(fromPath: string, toPath: string): Promise<void> {
+    await fsp.mkdir(path.dirname(toPath), { recursive: true });
+    try {
+      await fsp.link(fromPath, toPath);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw errors.noSuchKey();
+      await fsp.copyFile(fromPath, toPath);
+    }
+    await syncDir(path.dirname(toPath));
+  }
+
+  /** Deletes a file (missing is fine) and the directories it leaves empty, up to the buckets root. */
+  async remove(filePath: string): Promise<void> {
+    await fsp.rm(filePath, { force: true });
+    let dir = path.dirname(filePath);
+    while (dir.startsWith(this.bucketsRoot + path.sep)) {
+      try {
+        await fsp.rmdir(dir);
+      } catch {
+        break; // not empty (or gone)
+      }
+      dir = path.dirname(dir);
+    }
+  }
+
+  async discard(tmpPath: string | undefined): Promise<void> {
+    if (tmpPath) await fsp.rm(tmpPath, { force: true });
+  }
+
+  async removeBucketDir(bucket: string): Promise<void> {
+    await fsp.rm(this.bucketPath(bucket), { recursive: true, force: true });
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await fsp.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
