@@ -6,6 +6,7 @@ import restPlugin from './rest/index.ts';
 import authPlugin from './auth/index.ts';
 import storagePlugin from './storage/index.ts';
 import functionsPlugin from './functions/index.ts';
+import mailboxPlugin from './auth/mailbox-routes.ts';
 
 // Headers the browser may read, as Supabase's gateway exposes them (count, range, storage, auth).
 const EXPOSED_HEADERS = [
@@ -44,5 +45,7 @@ export async function buildApp(ctx: StackContext): Promise<FastifyInstance> {
     await gateway.register(storagePlugin, { prefix: '/storage/v1', ctx });
   });
   await app.register(functionsPlugin, { prefix: '/functions/v1', ctx });
+  // The local mailbox (like the CLI's Inbucket): auth's mails, readable in a browser.
+  await app.register(mailboxPlugin, { prefix: '/mailbox', ctx });
   return app;
 }

@@ -2,6 +2,7 @@
 import { loadConfig, type StackConfig } from './config.ts';
 import { createStack, type Stack } from './stack.ts';
 import { DEMO_PASSWORD, demoAccounts, statusText } from './status.ts';
+import { mailboxUrl } from './auth/mailbox.ts';
 
 export interface RunOptions {
   /** Started after the API is up (e.g. the Vite dev server); returns its URL and a closer. */
@@ -52,6 +53,7 @@ export async function runStack(config: StackConfig, options: RunOptions = {}): P
   console.log(
     statusText(stack.ctx, {
       appUrl: frontEnd?.url,
+      mailUrl: mailboxUrl(stack.ctx.config),
       accounts,
       demoPassword: DEMO_PASSWORD,
     }),
