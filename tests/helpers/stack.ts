@@ -19,6 +19,8 @@ export interface TestStack {
   client(key?: string): SupabaseClient;
   /** The service_role client. */
   admin(): SupabaseClient;
+  /** Reloads the schema caches after a test changed the schema (what NOTIFY pgrst does). */
+  reloadSchema(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,9 @@ export async function startTestStack(overrides: ConfigOverrides = {}): Promise<T
     serviceRoleKey,
     client: (key = anonKey) => makeClient(url, key),
     admin: () => makeClient(url, serviceRoleKey),
+    async reloadSchema() {
+      for (const reload of stack.ctx.onSchemaChange) await reload();
+    },
     async close() {
       await stack.close();
       await pgDb?.drop();
