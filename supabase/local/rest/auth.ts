@@ -1,0 +1,32 @@
+// Who a request runs as: the bearer JWT (Authorization, else the apikey) verified with the
+// stack's secret; its `role` claim is the database role (the anon role when absent).
+import type { FastifyRequest } from 'fastify';
+import { bearerToken } from '../gateway.ts';
+import { verifyJwt, type JwtClaims } from '../jwt.ts';
+import { RestError } from './errors.ts';
+
+export const ANON_ROLE = 'anon';
+
+export interface Caller {
+  role: string;
+  claims: JwtClaims;
+  /** PostgREST answers 42501 with 403 when authenticated, 401 for the anon role. */
+  authed: boolean;
+}
+
+const unauthorized = (code: string, message: string) =>
+  new RestError(401, code, message, null, null, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${message}"` });
+
+export async function callerOf(req: FastifyRequest, secret: string): Promise<Caller> {
+  const token = bearerToken(req);
+  if (!token) return { role: ANON_ROLE, claims: {}, authed: false };
+  const parts = token.split('.');
+  if (parts.length !== 3) throw unauthorized('PGRST301', `Expected 3 parts in JWT; got ${parts.length}`);
+  const check = await verifyJwt(token, secret);
+  if (!check.ok) {
+    if (check.reason === 'expired') throw unauthorized('PGRST303', 'JWT expired');
+    throw unauthorized('PGRST301', 'No suitable key or wrong key type');
+  }
+  const role = typeof check.claims.role === 'string' && check.claims.role ? check.claims.role : ANON_ROLE;
+  return { role, claims: check.claims, authed: role !== ANON_ROLE };
+}
