@@ -28,6 +28,17 @@ const authPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx 
     return apiKey(req, reply);
   });
 
+  // GoTrue reads an empty body as no parameters (auth-js posts /logout that way).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (!text.trim()) return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (e) {
+      done(new AuthError(400, 'bad_json', `Could not parse request body as JSON: ${(e as Error).message}`), undefined);
+    }
+  });
   // OAuth clients post the token endpoint form-encoded.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));

@@ -147,13 +147,10 @@ export async function refreshSession(tx: DbSession, ac: AuthContext, refreshToke
     if (active && active.parent === token.token) {
       issued = active.token;
     } else if (!token.reusable) {
-      if (ac.settings.refreshTokenRotation) {
-        await tx.query(
-          `update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`,
-          [session.id],
-        );
-      }
-      // Committed on purpose: the family stays revoked even though the request fails.
+      // Reuse of an old token means it leaked: the whole session goes, so neither the thief nor
+      // the owner can use any of its tokens (GoTrue's newer refresh-token algorithm does this).
+      if (ac.settings.refreshTokenRotation) await tx.query(`delete from auth.sessions where id = $1`, [session.id]);
+      // Committed on purpose: the session stays revoked even though the request fails.
       throw commitWithError(badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used'));
     }
   }

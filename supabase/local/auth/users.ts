@@ -251,7 +251,7 @@ export async function refreshProviders(tx: DbSession, userId: string): Promise<v
 export async function createEmailIdentity(tx: DbSession, userId: string, email: string, emailVerified: boolean): Promise<void> {
   await tx.query(
     `insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-     values ($1, $1::uuid, $2::jsonb, 'email', now(), now(), now())`,
+     values ($1::text, $1::uuid, $2::jsonb, 'email', now(), now(), now())`,
     [userId, JSON.stringify({ sub: userId, email, email_verified: emailVerified, phone_verified: false })],
   );
 }
