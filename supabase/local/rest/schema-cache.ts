@@ -80,7 +80,7 @@ select n.nspname as schema, c.relname as name, c.relkind::text as kind,
        (c.relkind in ('r','p') or (c.relkind in ('v','f') and pg_relation_is_updatable(c.oid::regclass, true) & 16 = 16)) as deletable,
        coalesce((select array_agg(a.attname order by array_position(con.conkey, a.attnum))
                    from pg_constraint con join pg_attribute a on a.attrelid = con.conrelid and a.attnum = any(con.conkey)
-                  where con.conrelid = c.oid and con.contype = 'p'), '{}') as pk
+                  where con.conrelid = c.oid and con.contype = 'p'), '{}')::text[] as pk
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
  where n.nspname = any($1) and c.relkind in ('r','v','m','f','p')`;
 
@@ -94,7 +94,7 @@ select n.nspname as schema, c.relname as rel, a.attname as name, a.attnum as pos
        case when a.atttypmod > 4 and t.typname in ('varchar','bpchar') then a.atttypmod - 4 end as max_length,
        col_description(c.oid, a.attnum) as description,
        coalesce((select array_agg(e.enumlabel order by e.enumsortorder) from pg_enum e
-                  where e.enumtypid = case when t.typtype = 'd' then t.typbasetype else t.oid end), '{}') as enum_values
+                  where e.enumtypid = case when t.typtype = 'd' then t.typbasetype else t.oid end), '{}')::text[] as enum_values
   from pg_attribute a
   join pg_class c on c.oid = a.attrelid
   join pg_namespace n on n.oid = c.relnamespace
@@ -108,10 +108,10 @@ select n.nspname as schema, c.relname as rel, a.attname as name, a.attnum as pos
 const FKS_SQL = `
 select con.conname as name, ns.nspname as from_schema, cs.relname as from_name,
        (select array_agg(a.attname order by k.i) from unnest(con.conkey) with ordinality k(n, i)
-          join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.n) as columns,
+          join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.n)::text[] as columns,
        nt.nspname as to_schema, ct.relname as to_name,
        (select array_agg(a.attname order by k.i) from unnest(con.confkey) with ordinality k(n, i)
-          join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.n) as ref_columns
+          join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.n)::text[] as ref_columns
   from pg_constraint con
   join pg_class cs on cs.oid = con.conrelid join pg_namespace ns on ns.oid = cs.relnamespace
   join pg_class ct on ct.oid = con.confrelid join pg_namespace nt on nt.oid = ct.relnamespace
@@ -126,15 +126,15 @@ select n.nspname as schema, c.relname as name, r.ev_action::text as action
 
 const RELNAMES_SQL = `
 select c.oid::int as oid, n.nspname as schema, c.relname as name,
-       (select array_agg(a.attname order by a.attnum) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0) as cols,
-       (select array_agg(a.attnum order by a.attnum) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0) as nums
+       (select array_agg(a.attname order by a.attnum) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0)::text[] as cols,
+       (select array_agg(a.attnum::int order by a.attnum) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0) as nums
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
  where c.oid = any($1::int[])`;
 
 const FUNCTIONS_SQL = `
 select n.nspname as schema, p.proname as name, p.provolatile::text as volatility, p.proretset as returns_set,
        p.pronargs as nargs, p.pronargdefaults as ndefaults, p.provariadic <> 0 as variadic,
-       coalesce(p.proargnames, '{}') as arg_names, coalesce(p.proargmodes::text[], '{}') as arg_modes,
+       coalesce(p.proargnames, '{}')::text[] as arg_names, coalesce(p.proargmodes::text[], '{}') as arg_modes,
        (select coalesce(array_agg(format_type(t, null) order by i), '{}') from unnest(p.proargtypes) with ordinality u(t, i)) as arg_types,
        format_type(p.prorettype, null) as return_type,
        (select coalesce(array_agg(format_type(t, null) order by i), '{}') from unnest(p.proallargtypes) with ordinality u(t, i)) as all_arg_types,
