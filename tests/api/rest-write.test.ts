@@ -206,8 +206,12 @@ describe('update and delete', () => {
 
   it('maxAffected refuses and rolls back a write touching too many rows', async () => {
     await admin.from('genres').insert([{ id: 160, name: 'a' }, { id: 161, name: 'b' }]);
-    const { error } = await admin.from('genres').delete().gte('id', 160).maxAffected(1);
-    expect(error?.code).toBe('PGRST124');
+    const res = await rest(t, '/genres?id=gte.160', {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${t.serviceRoleKey}`, Prefer: 'handling=strict, max-affected=1' },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ code: 'PGRST124', details: 'The query affects 2 rows', hint: null, message: 'Query result exceeds max-affected preference constraint' });
     expect(await sql(`select count(*)::int as n from public.genres where id >= 160`)).toEqual([{ n: 2 }]);
   });
 });

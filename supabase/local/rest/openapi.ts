@@ -38,7 +38,7 @@ export function openApiDocument(cache: SchemaCache, schema: string, apiUrl: stri
     const cols = [...rel.columns.values()].sort((a, b) => a.position - b.position);
     definitions[rel.name] = {
       ...(rel.description ? { description: rel.description } : {}),
-      required: cols.filter((c) => !c.nullable && c.default === null && !c.generated).map((c) => c.name),
+      required: cols.filter((c) => !c.nullable && c.default === null && !c.generated && !c.identity).map((c) => c.name),
       properties: Object.fromEntries(cols.map((c) => [c.name, property(cache, rel, c)])),
       type: 'object',
     };

@@ -37,7 +37,7 @@ function chooseFunction(r: RestRequest, name: string, keys: string[], singleObje
     );
   }
   const sorted = [...keys].sort();
-  const all = [...r.cache.functions.values()].flat().filter((f) => f.schema === r.schema).map((f) => f.name);
+  const all = [...r.cache.functions.values()].flat().filter((f) => f.schema === r.schema && f.name !== name).map((f) => f.name);
   const suggestion = closest(name, all);
   throw new RestError(
     404,
@@ -58,7 +58,7 @@ function resultRelation(r: RestRequest, fn: DbFunction): Relation | undefined {
   if (!fn.outColumns.length) return undefined;
   const columns = new Map<string, Column>();
   fn.outColumns.forEach((c, i) =>
-    columns.set(c.name, { name: c.name, type: c.type, udt: c.type, nullable: true, default: null, enumValues: [], description: null, position: i + 1, maxLength: null, generated: false }),
+    columns.set(c.name, { name: c.name, type: c.type, udt: c.type, nullable: true, default: null, enumValues: [], description: null, position: i + 1, maxLength: null, generated: false, identity: false }),
   );
   return { schema: fn.schema, name: fn.name, kind: 'view', insertable: false, updatable: false, deletable: false, columns, pk: [], description: null };
 }

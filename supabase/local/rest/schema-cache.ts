@@ -16,6 +16,7 @@ export interface Column {
   position: number;
   maxLength: number | null;
   generated: boolean;
+  identity: boolean;
 }
 
 export interface Relation {
@@ -91,6 +92,7 @@ select n.nspname as schema, c.relname as rel, a.attname as name, a.attnum as pos
        not (a.attnotnull or (t.typtype = 'd' and t.typnotnull)) as nullable,
        pg_get_expr(d.adbin, d.adrelid) as "default",
        a.attgenerated <> '' as generated,
+       a.attidentity <> '' as identity,
        case when a.atttypmod > 4 and t.typname in ('varchar','bpchar') then a.atttypmod - 4 end as max_length,
        col_description(c.oid, a.attnum) as description,
        coalesce((select array_agg(e.enumlabel order by e.enumsortorder) from pg_enum e
@@ -179,6 +181,7 @@ export async function loadSchemaCache(db: DbSession, schemas: string[]): Promise
       position: c.position,
       maxLength: c.max_length,
       generated: c.generated,
+      identity: c.identity,
     });
   }
   const tableFks: ForeignKey[] = (await db.query<any>(FKS_SQL)).rows.map((f) => ({
