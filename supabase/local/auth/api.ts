@@ -99,6 +99,17 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${src}$`);
 }
 
+/** A plain (non-glob) allowed URL also allows the paths below it on the same origin. */
+function sameOriginUnder(pattern: string, target: URL): boolean {
+  if (pattern.includes('*')) return false;
+  try {
+    const p = new URL(pattern);
+    return p.origin === target.origin && target.pathname.startsWith(p.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * GoTrue's redirect check: redirect_to is used when it is on the site URL's host or matches one of
  * additional_redirect_urls (globs); otherwise the site URL.
@@ -118,9 +129,7 @@ export function allowedRedirect(settings: AuthSettings, redirectTo: string | und
   }
   const bare = redirectTo.split('#')[0];
   for (const pattern of settings.additionalRedirectUrls) {
-    if (pattern === bare || globToRegExp(pattern).test(bare) || (!pattern.includes('*') && bare.startsWith(pattern))) {
-      return redirectTo;
-    }
+    if (pattern === bare || globToRegExp(pattern).test(bare) || sameOriginUnder(pattern, target)) return redirectTo;
   }
   return settings.siteUrl;
 }
