@@ -19,7 +19,7 @@ async function raw(path: string, init: RequestInit & { json?: unknown; key?: str
 const userCount = async () => (await t.stack.ctx.db.query<{ n: number }>(`select count(*)::int as n from auth.users`)).rows[0].n;
 
 beforeAll(async () => {
-  t = await startTestStack({ logLevel: 'error' });
+  t = await startTestStack();
 });
 afterAll(() => t?.close());
 

@@ -1,4 +1,4 @@
-// GET /settings and GET /health.
+// GET /settings, GET /.well-known/jwks.json and GET /health.
 import type { FastifyInstance } from 'fastify';
 import type { AuthApi } from '../api.ts';
 
@@ -26,6 +26,9 @@ export function metaRoutes(app: FastifyInstance, api: AuthApi): void {
       passkeys_enabled: false,
     };
   });
+
+  // Only asymmetric keys are published; the stack signs with its HS256 secret, so none.
+  app.get('/.well-known/jwks.json', async () => ({ keys: [] }));
 
   app.get('/health', async () => ({
     version: 'bizdesk-local',
