@@ -57,6 +57,8 @@ beforeAll(async () => {
     alter table public.auth_probe_notes enable row level security;
     create policy "own notes" on public.auth_probe_notes for select to authenticated using (owner = (select auth.uid()));
     grant select on public.auth_probe_notes to authenticated;`);
+  // Let the REST API's schema cache see the new table.
+  for (const reload of t.stack.ctx.onSchemaChange) await reload();
   const admin = t.admin().auth.admin;
   for (const email of ['kim@example.com', 'lee@example.com']) {
     const { error } = await admin.createUser({ email, password: PASSWORD, email_confirm: true, app_metadata: { roles: ['staff'] } });
@@ -136,8 +138,15 @@ describe('row level security', () => {
     );
     expect(seen).toEqual([{ body: 'kim', uid: kim.user.id }]);
 
+    // The same through the REST API with the issued token.
     const client = t.client();
     await client.auth.setSession({ access_token: kim.access_token, refresh_token: kim.refresh_token });
+    const rest = await client.from('auth_probe_notes').select('body');
+    expect(rest.error).toBeNull();
+    expect(rest.data).toEqual([{ body: 'kim' }]);
+    const anon = await t.client().from('auth_probe_notes').select('body');
+    expect(anon.data ?? []).toEqual([]);
+
     expect((await client.auth.signOut()).error).toBeNull();
     const again = await t.client().auth.refreshSession({ refresh_token: kim.refresh_token });
     expect(again.error).toMatchObject({ code: 'refresh_token_not_found' });
