@@ -166,4 +166,42 @@ describe('auth.admin', () => {
     expect(noBearer.status).toBe(401);
     expect(await userCount()).toBe(before + 1);
   });
+
+  it('invites by mail; the invited user follows the link and sets a password', async () => {
+    const { data, error } = await t.admin().auth.admin.inviteUserByEmail('newhire@example.com', { data: { full_name: 'New Hire' } });
+    expect(error).toBeNull();
+    expect(data.user).toMatchObject({ email: 'newhire@example.com', user_metadata: { full_name: 'New Hire' } });
+    expect(data.user!.invited_at).toBeTruthy();
+    expect(data.user!.email_confirmed_at).toBeUndefined();
+    const mails = await (await fetch(`${t.url}/mailbox/api/messages?to=newhire@example.com`)).json();
+    expect(mails[0].kind).toBe('invite');
+    const res = await fetch(mails[0].links[0], { redirect: 'manual' });
+    const fragment = new URLSearchParams(new URL(res.headers.get('location')!).hash.slice(1));
+    expect(fragment.get('type')).toBe('invite');
+    const c = t.client();
+    await c.auth.setSession({ access_token: fragment.get('access_token')!, refresh_token: fragment.get('refresh_token')! });
+    expect((await c.auth.updateUser({ password: 'Welcome#2026' })).error).toBeNull();
+    const signIn = await t.client().auth.signInWithPassword({ email: 'newhire@example.com', password: 'Welcome#2026' });
+    expect(signIn.error).toBeNull();
+    expect(signIn.data.user!.email_confirmed_at).toBeTruthy();
+    const again = await t.admin().auth.admin.inviteUserByEmail('newhire@example.com');
+    expect(again.error).toMatchObject({ status: 422, code: 'email_exists' });
+    expect((await t.client().auth.admin.inviteUserByEmail('x@example.com')).error).toMatchObject({ status: 403, code: 'not_admin' });
+  });
+
+  it('generates recovery links without mailing them', async () => {
+    await t.admin().auth.admin.createUser({ email: 'linked@example.com', password: PASSWORD, email_confirm: true });
+    const before = (await (await fetch(`${t.url}/mailbox/api/messages?to=linked@example.com`)).json()).length;
+    const { data, error } = await t.admin().auth.admin.generateLink({ type: 'recovery', email: 'linked@example.com' });
+    expect(error).toBeNull();
+    expect(data.user!.email).toBe('linked@example.com');
+    expect(data.properties).toMatchObject({ verification_type: 'recovery', redirect_to: 'http://localhost:5173', email_otp: expect.stringMatching(/^\d{6}$/) });
+    expect(data.properties!.action_link).toContain(`/auth/v1/verify?token=${data.properties!.hashed_token}&type=recovery`);
+    expect((await (await fetch(`${t.url}/mailbox/api/messages?to=linked@example.com`)).json()).length).toBe(before);
+    const { data: v, error: vErr } = await t.client().auth.verifyOtp({ email: 'linked@example.com', token: data.properties!.email_otp, type: 'recovery' });
+    expect(vErr).toBeNull();
+    expect(v.session).toBeTruthy();
+    const missing = await t.admin().auth.admin.generateLink({ type: 'recovery', email: 'ghost@example.com' });
+    expect(missing.error).toMatchObject({ status: 404, code: 'user_not_found' });
+  });
 });

@@ -4,6 +4,7 @@ import type { StackContext } from '../context.ts';
 import { requireApiKey } from '../gateway.ts';
 import { makeAuthApi } from './api.ts';
 import { AuthError, notFound, OAuthError, sendAuthError } from './errors.ts';
+import { adminLinkRoutes } from './routes/admin-links.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
 import { logoutRoutes } from './routes/logout.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -62,6 +63,7 @@ const authPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx 
   verifyRoutes(app, api);
   signupRoutes(app, api);
   adminUserRoutes(app, api);
+  adminLinkRoutes(app, api);
 };
 
 export default authPlugin;

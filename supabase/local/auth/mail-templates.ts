@@ -36,3 +36,6 @@ export const emailChangeMail = (link: string, otp: string, from: string, to: str
     link,
     otp,
   );
+
+export const inviteMail = (link: string, otp: string, siteUrl: string) =>
+  render('You have been invited', 'You have been invited', `You have been invited to create a user on ${siteUrl}. Follow this link to accept the invite:`, 'Accept the invite', link, otp);
