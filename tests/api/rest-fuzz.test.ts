@@ -98,7 +98,7 @@ describe('fuzz', () => {
 
   it('hostile bodies and headers on every method never give 5xx and change nothing', async () => {
     const before = await checksum();
-    const auths = [{}, { Authorization: `Bearer ${userJwt}` }, { Authorization: 'Bearer x.y.z' }, { Authorization: 'Basic Zm9vOmJhcg==' }];
+    const auths: Record<string, string>[] = [{}, { Authorization: `Bearer ${userJwt}` }, { Authorization: 'Bearer x.y.z' }, { Authorization: 'Basic Zm9vOmJhcg==' }];
     const extraHeaders: Record<string, string>[] = [
       {}, { Prefer: 'return=representation,count=exact,tx=commit' }, { Prefer: 'resolution=merge-duplicates' }, { Prefer: 'params=single-object' },
       { Prefer: 'count=' + 'x'.repeat(2000) }, { Accept: 'application/vnd.pgrst.object+json' }, { Accept: 'text/csv' }, { Accept: '%%%' },

@@ -17,16 +17,30 @@ export interface Caller {
 const unauthorized = (code: string, message: string) =>
   new RestError(401, code, message, null, null, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${message}"` });
 
+// Verified tokens, so a client's repeated requests skip the signature check (exp is still
+// checked on every use). Bounded: the oldest entries go first.
+const verified = new Map<string, JwtClaims>();
+const MAX_CACHED = 1000;
+
 export async function callerOf(req: FastifyRequest, secret: string): Promise<Caller> {
   const token = bearerToken(req);
   if (!token) return { role: ANON_ROLE, claims: {}, authed: false };
   const parts = token.split('.');
   if (parts.length !== 3) throw unauthorized('PGRST301', `Expected 3 parts in JWT; got ${parts.length}`);
+  const cacheKey = `${secret}\u0000${token}`;
+  const known = verified.get(cacheKey);
+  if (known && (typeof known.exp !== 'number' || known.exp * 1000 > Date.now())) return callerFromClaims(known);
   const check = await verifyJwt(token, secret);
   if (!check.ok) {
     if (check.reason === 'expired') throw unauthorized('PGRST303', 'JWT expired');
     throw unauthorized('PGRST301', 'No suitable key or wrong key type');
   }
-  const role = typeof check.claims.role === 'string' && check.claims.role ? check.claims.role : ANON_ROLE;
-  return { role, claims: check.claims, authed: role !== ANON_ROLE };
+  if (verified.size >= MAX_CACHED) verified.delete(verified.keys().next().value!);
+  verified.set(cacheKey, check.claims);
+  return callerFromClaims(check.claims);
+}
+
+function callerFromClaims(claims: JwtClaims): Caller {
+  const role = typeof claims.role === 'string' && claims.role ? claims.role : ANON_ROLE;
+  return { role, claims, authed: role !== ANON_ROLE };
 }

@@ -12,7 +12,7 @@ export function viewColumnSources(action: string): ViewColumnSource[] {
   const start = action.indexOf(':targetList');
   if (start < 0) return [];
   const out: ViewColumnSource[] = [];
-  const re = /\{TARGETENTRY .*?:resname (\S+) :ressortgroupref \d+ :resorigtbl (\d+) :resorigcol (\d+) :resjunk (\w+)\}/g;
+  const re = /\{TARGETENTRY .*?:resname ((?:\\.|[^\s\\])+) :ressortgroupref \d+ :resorigtbl (\d+) :resorigcol (\d+) :resjunk (\w+)\}/g;
   const end = targetListEnd(action, start);
   re.lastIndex = start;
   for (let m = re.exec(action); m && m.index < end; m = re.exec(action)) {
