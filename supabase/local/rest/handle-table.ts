@@ -13,6 +13,7 @@ import { deleteStatement, insertStatement, updateStatement, type WriteShape } fr
 import { plannedCount } from './planned-count.ts';
 import type { Relation } from './schema-cache.ts';
 import type { DbSession } from '../db/types.ts';
+import { cachedPlan } from './plan-cache.ts';
 
 type Row = { total: string | null; page_total: number; body: string };
 
@@ -31,16 +32,21 @@ export function pageOf(r: RestRequest, params: RequestParams): { offset: number;
 }
 
 export async function handleRead(r: RestRequest, name: string): Promise<unknown> {
-  const rel = findRelation(r.cache, r.schema, name);
-  const params = sortParams(r.pairs);
-  const neg = negotiate(headerOf(r.req, 'accept'));
-  const plan = planRead(r.cache, rel, params);
-  const page = pageOf(r, params);
-  const p = new Params();
-  const from = `${qualified(rel.schema, rel.name)} as ${ident(plan.alias)}`;
-  const sql = readStatement(plan, from, { ...page, exactCount: r.prefs.count === 'exact', singular: neg.media === 'object', stripNulls: neg.stripNulls }, p);
+  // Parsing, planning and SQL depend only on the schema cache and these inputs: cached per shape.
+  const key = [r.req.method, r.schema, name, r.req.raw.url, headerOf(r.req, 'accept'), r.prefs.count, headerOf(r.req, 'range'), r.maxRows].join('\u0001');
+  const { plan, page, neg, sql, values, from } = cachedPlan(r.cache, key, () => {
+    const rel = findRelation(r.cache, r.schema, name);
+    const params = sortParams(r.pairs);
+    const neg = negotiate(headerOf(r.req, 'accept'));
+    const plan = planRead(r.cache, rel, params);
+    const page = pageOf(r, params);
+    const p = new Params();
+    const from = `${qualified(rel.schema, rel.name)} as ${ident(plan.alias)}`;
+    const sql = readStatement(plan, from, { ...page, exactCount: r.prefs.count === 'exact', singular: neg.media === 'object', stripNulls: neg.stripNulls }, p);
+    return { plan, page, neg, sql, values: p.values, from };
+  });
   const result = await execute(r.db, r.caller, r.info, { schema: r.schema }, async (tx) => {
-    const res = resultOf((await tx.query<Row>(sql, p.values)).rows[0]);
+    const res = resultOf((await tx.query<Row>(sql, values)).rows[0]);
     if (r.prefs.count === 'planned' || r.prefs.count === 'estimated') res.total = await plannedCount(tx, plan, from);
     checkResult(res, neg, r.prefs);
     return res;
@@ -85,7 +91,7 @@ async function runWrite(r: RestRequest, neg: Negotiated, shape: WriteShape, stat
   });
 }
 
-/** Joins several JSON array texts (one per insert group) without re-parsing numbers. */
+/** Joins several JSON array texts (one per insert group; none for an empty bulk insert) without re-parsing numbers. */
 function mergeArrays(bodies: string[], singular: boolean): string {
   if (singular) return bodies.find((b) => b !== '') ?? '';
   const inner = bodies.map((b) => b.trim().slice(1, -1).trim()).filter(Boolean);
@@ -122,7 +128,7 @@ export async function handleInsert(r: RestRequest, name: string, put = false): P
   }
   const shape = writeShape(r, neg);
   const groups = r.prefs.missing === 'default' ? groupByKeys(body.rows, columns) : [{ columns, rows: body.rows, json: body.single ? `[${body.json}]` : body.json }];
-  const statements = groups.flatMap((g) => {
+  const statements = groups.filter((g) => g.rows.length).flatMap((g) => {
     // `insert … default values` writes one row: one statement per such row.
     const times = g.columns.length ? 1 : g.rows.length;
     return Array.from({ length: times }, () => {
