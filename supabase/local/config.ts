@@ -34,6 +34,8 @@ export interface StackConfig {
   mailDir: string;
   /** Run supabase/seed.sql on a new database. */
   seed: boolean;
+  /** For dbMode 'memory': a gzipped data directory (PGlite dumpDataDir) to start from. */
+  memorySnapshot?: Blob;
   logLevel: string;
 }
 
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     storageDir: overrides.storageDir ?? path.join(dataDir, 'storage'),
     mailDir: overrides.mailDir ?? path.join(dataDir, 'mail'),
     seed: overrides.seed ?? toml.db?.seed?.enabled !== false,
+    memorySnapshot: overrides.memorySnapshot,
     logLevel: overrides.logLevel ?? env.BIZDESK_LOG_LEVEL ?? 'warn',
   };
 }

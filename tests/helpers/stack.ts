@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { loadConfig, type ConfigOverrides } from '../../supabase/local/config.ts';
 import { createStack, type Stack } from '../../supabase/local/stack.ts';
+import { pgliteSnapshot, postgresTemplate } from './snapshot.ts';
 
 export interface TestStack {
   stack: Stack;
@@ -26,13 +27,16 @@ export interface TestStack {
 
 export const onPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
-/** Creates an empty database on the DATABASE_URL server; returns its URL and a dropper. */
-export async function createTempPostgresDb(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * Creates a database on the DATABASE_URL server (empty, or a copy of a template); returns its URL
+ * and a dropper.
+ */
+export async function createTempPostgresDb(template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.DATABASE_URL!;
   const name = `bizdesk_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${pg.escapeIdentifier(template)}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -60,8 +64,10 @@ export function makeClient(url: string, key: string): SupabaseClient {
 
 export async function startTestStack(overrides: ConfigOverrides = {}): Promise<TestStack> {
   const dataDir = tempDir();
-  const pgDb = onPostgres() ? await createTempPostgresDb() : undefined;
+  // Suites start from the migrated, seeded database, copied (see snapshot.ts).
+  const pgDb = onPostgres() ? await createTempPostgresDb(await postgresTemplate(process.env.DATABASE_URL!)) : undefined;
   const config = loadConfig(process.env, {
+    memorySnapshot: pgDb ? undefined : await pgliteSnapshot(),
     host: '127.0.0.1',
     port: 0,
     dataDir,

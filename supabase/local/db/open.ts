@@ -16,7 +16,8 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-export type DbConfig = Pick<StackConfig, 'dbMode' | 'databaseUrl' | 'dataDir' | 'migrationsDir' | 'seedPaths' | 'seed'>;
+export type DbConfig = Pick<StackConfig, 'dbMode' | 'databaseUrl' | 'dataDir' | 'migrationsDir' | 'seedPaths' | 'seed'> &
+  Partial<Pick<StackConfig, 'memorySnapshot'>>;
 
 export function pgliteDir(config: Pick<StackConfig, 'dataDir'>): string {
   return path.join(config.dataDir, 'db');
@@ -29,7 +30,7 @@ export async function openDatabase(config: DbConfig): Promise<OpenedDatabase> {
     if (!config.databaseUrl) throw new Error('DATABASE_URL is empty');
     db = await openPostgres(config.databaseUrl);
   } else if (config.dbMode === 'memory') {
-    db = await openPglite(undefined);
+    db = await openPglite(undefined, { loadDataDir: config.memorySnapshot });
   } else {
     const dir = pgliteDir(config);
     release = lockDataDir(dir);

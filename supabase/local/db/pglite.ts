@@ -30,10 +30,17 @@ for (const oid of RAW_TEXT_OIDS) parsers[oid] = (v) => v;
 // PGlite's default bytea parser already gives Uint8Array; keep it.
 void types;
 
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+/** An embedded database with a way to copy its whole data directory (test snapshots). */
+export interface PgliteDb extends Db {
+  dumpDataDir(): Promise<Blob>;
+}
+
+/** Opens dataDir, or an in-memory database (optionally started from a dumped data directory). */
+export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<PgliteDb> {
   const pg = await PGlite.create(dataDir ?? 'memory://', {
     extensions: { pgcrypto, uuid_ossp, pg_trgm },
     parsers,
+    loadDataDir: options.loadDataDir,
   });
   const queue = new SerialQueue();
   const direct = session(pg);
@@ -51,6 +58,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
       const unlisten = await queue.run(() => pg.listen(channel, onNotify));
       return () => queue.run(() => unlisten());
     },
+    dumpDataDir: () => (guard(), queue.run(() => pg.dumpDataDir('gzip'))),
     async close() {
       if (closed) return;
       closed = true;
