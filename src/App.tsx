@@ -1,23 +1,79 @@
-// Until the Refine shell lands: shows whether the API answers.
-import { useEffect, useState } from 'react';
-import { apiUrl } from './providers/supabase-env.ts';
-
-type Health = { status: string; database?: string } | { error: string };
+import { Suspense } from 'react';
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { Authenticated, Refine } from '@refinedev/core';
+import { useNotificationProvider } from './providers/notification-provider.ts';
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource } from '@refinedev/react-router';
+import { Spin } from 'antd';
+import '@refinedev/antd/dist/reset.css';
+import { resources } from './config/resources.tsx';
+import { authProvider } from './providers/auth-provider.ts';
+import { accessControlProvider } from './providers/access-control.ts';
+import { dataProvider } from './providers/data-provider.ts';
+import { i18nProvider } from './providers/i18n.ts';
+import { AppTheme } from './components/layout/app-theme.tsx';
+import * as Page from './resources/pages.ts';
 
 export default function App() {
-  const [health, setHealth] = useState<Health>();
-  useEffect(() => {
-    fetch(`${apiUrl}/health`)
-      .then((r) => r.json())
-      .then(setHealth)
-      .catch((e: Error) => setHealth({ error: e.message }));
-  }, []);
   return (
-    <main style={{ fontFamily: 'system-ui', padding: 32 }}>
-      <h1>BizDesk 业务部管理系统</h1>
-      <p data-testid="health">
-        {!health ? 'API: …' : 'error' in health ? `API: ${health.error}` : `API: ${health.status} (${health.database})`}
-      </p>
-    </main>
+    <BrowserRouter>
+      <AppTheme>
+        <Refine
+          dataProvider={dataProvider}
+          authProvider={authProvider}
+          accessControlProvider={accessControlProvider}
+          i18nProvider={i18nProvider}
+          routerProvider={routerProvider}
+          notificationProvider={useNotificationProvider}
+          resources={resources}
+          options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true }}
+        >
+          <Suspense fallback={<Spin fullscreen />}>
+            <Routes>
+              <Route
+                element={
+                  <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
+                    <Page.AppLayout />
+                  </Authenticated>
+                }
+              >
+                <Route index element={<Page.HomePage />} />
+                <Route path="/inbox" element={<Page.InboxPage />} />
+                <Route path="/notifications" element={<Page.NotificationsPage />} />
+                <Route path="/profile" element={<Page.ProfilePage />} />
+                <Route path="/admin/users">
+                  <Route index element={<Page.UserList />} />
+                  <Route path="create" element={<Page.UserCreate />} />
+                  <Route path="edit/:id" element={<Page.UserEdit />} />
+                </Route>
+                <Route path="/admin/groups">
+                  <Route index element={<Page.GroupList />} />
+                  <Route path="create" element={<Page.GroupCreate />} />
+                  <Route path="edit/:id" element={<Page.GroupEdit />} />
+                </Route>
+                <Route path="/admin/workflows">
+                  <Route index element={<Page.WorkflowList />} />
+                  <Route path="create" element={<Page.WorkflowCreate />} />
+                  <Route path="edit/:id" element={<Page.WorkflowEdit />} />
+                </Route>
+                <Route path="*" element={<Page.NotFoundPage />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="guest" fallback={<Outlet />}>
+                    <NavigateToResource resource="home" />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<Page.LoginPage />} />
+                <Route path="/forgot-password" element={<Page.ForgotPasswordPage />} />
+              </Route>
+              {/* The reset link signs the user in with a recovery session, so this page is outside both guards. */}
+              <Route path="/update-password" element={<Page.UpdatePasswordPage />} />
+            </Routes>
+          </Suspense>
+          <DocumentTitleHandler handler={() => 'BizDesk'} />
+        </Refine>
+      </AppTheme>
+    </BrowserRouter>
   );
 }

@@ -1,6 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { initI18n } from './providers/i18n.ts';
 import App from './App.tsx';
+
+// The locale file is loaded before the first render so no screen flashes untranslated keys.
+await initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

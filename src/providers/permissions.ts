@@ -1,0 +1,32 @@
+// Who may do what, per resource and action: mirrors the RLS policies of supabase/migrations so the
+// UI hides what the database would refuse anyway. The database stays the guard.
+import type { AppRole } from './roles.ts';
+
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete';
+type Rule = AppRole[] | 'everyone';
+
+const ADMIN: AppRole[] = ['admin'];
+
+export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
+  // Menu groups.
+  workspace: { list: 'everyone' },
+  admin: { list: ADMIN },
+  home: { list: 'everyone' },
+  inbox: { list: 'everyone' },
+  notifications: { list: 'everyone', edit: 'everyone' },
+  profile: { list: 'everyone', edit: 'everyone' },
+  // 20261123000100_org.sql: profiles, user_roles and business_groups are written by admins only.
+  profiles: { list: ADMIN, show: ADMIN, create: ADMIN, edit: ADMIN, delete: ADMIN },
+  business_groups: { list: ADMIN, show: ADMIN, create: ADMIN, edit: ADMIN, delete: ADMIN },
+  // 20261123000400_approvals.sql: workflow definitions and steps are admin-only writes.
+  workflow_definitions: { list: ADMIN, show: ADMIN, create: ADMIN, edit: ADMIN, delete: ADMIN },
+};
+
+export function isAllowed(roles: readonly AppRole[], resource: string | undefined, action: string): boolean {
+  if (!resource) return true;
+  const rules = PERMISSIONS[resource];
+  if (!rules) return false;
+  const rule = rules[action as Action] ?? (action === 'show' ? rules.list : undefined);
+  if (!rule) return false;
+  return rule === 'everyone' || roles.some((r) => rule.includes(r));
+}
