@@ -119,6 +119,23 @@ describe('embedding', () => {
     expect(titles(await ordered.json())).toEqual(['Gamma rays', 'Alpha rising', 'Beta waves']);
   });
 
+  it('counts embedded rows with rel(count)', async () => {
+    const { data, error } = await db.from('authors').select('name, books(count)').order('id');
+    expect(error).toBeNull();
+    expect(data).toEqual([
+      { name: 'Ann', books: [{ count: 2 }] },
+      { name: 'Bob', books: [{ count: 1 }] },
+      { name: 'Cyd', books: [{ count: 0 }] },
+    ]);
+  });
+
+  it('applies or filters inside an embed', async () => {
+    const { data } = await db.from('authors').select('name, books(title)').eq('id', 1).or('price.lt.5,tags.cs.{classic}', { referencedTable: 'books' }).order('id', { referencedTable: 'books' });
+    expect(data).toEqual([{ name: 'Ann', books: [{ title: 'Alpha rising' }, { title: 'Beta waves' }] }]);
+    const one = await db.from('authors').select('name, books(title)').eq('id', 1).or('price.lt.5', { referencedTable: 'books' });
+    expect(one.data).toEqual([{ name: 'Ann', books: [{ title: 'Beta waves' }] }]);
+  });
+
   it('spreads a to-one embed into the parent', async () => {
     const res = await rest(t, '/books?select=title,...authors(author_name:name)&id=eq.1');
     expect(await res.json()).toEqual([{ title: 'Alpha rising', author_name: 'Ann' }]);
@@ -202,7 +219,30 @@ describe('filters', () => {
   });
 });
 
+describe('range operators', () => {
+  beforeAll(async () => {
+    await t.stack.ctx.db.exec(`create table public.slots (id int primary key, during int4range);
+      insert into public.slots values (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)');`);
+    for (const reload of t.stack.ctx.onSchemaChange) await reload();
+  });
+  const ids = async (q: any) => ((await q).data as { id: number }[]).map((r) => r.id);
+  it('sl, sr, nxl, nxr, adj, ov on ranges', async () => {
+    const q = () => db.from('slots').select('id').order('id');
+    expect(await ids(q().rangeLt('during', '[10,20)'))).toEqual([1, 2]);
+    expect(await ids(q().rangeGt('during', '[10,20)'))).toEqual([3]);
+    expect(await ids(q().rangeLte('during', '[1,6)'))).toEqual([1]);
+    expect(await ids(q().rangeGte('during', '[5,6)'))).toEqual([2, 3]);
+    expect(await ids(q().rangeAdjacent('during', '[10,20)'))).toEqual([2, 3]);
+    expect(await ids(q().overlaps('during', '[4,6)'))).toEqual([1, 2]);
+  });
+});
+
 describe('order, range and count', () => {
+  it('orders by a JSON path', async () => {
+    const res = await rest(t, '/authors?select=name&order=meta->city->>name.desc.nullslast');
+    expect(await res.json()).toEqual([{ name: 'Bob' }, { name: 'Ann' }, { name: 'Cyd' }]);
+  });
+
   it('orders by several columns with nulls first/last', async () => {
     const last = await db.from('books').select('title').order('price', { ascending: true, nullsFirst: false });
     expect(titles(last.data)).toEqual(['Beta waves', 'Alpha rising', 'Delta blues', 'Gamma rays']);

@@ -230,6 +230,10 @@ describe('auth and row level security', () => {
     const exp = await rest(t, '/genres', { headers: { Authorization: `Bearer ${expired}` } });
     expect(exp.status).toBe(401);
     expect(await exp.json()).toEqual({ code: 'PGRST303', details: null, hint: null, message: 'JWT expired' });
+    const future = await signJwt({ sub: USER_A, role: 'authenticated', iat: Math.floor(Date.now() / 1000) + 600 }, t.stack.ctx.config.jwtSecret);
+    const early = await rest(t, '/genres', { headers: { Authorization: `Bearer ${future}` } });
+    expect(early.status).toBe(401);
+    expect(await early.json()).toMatchObject({ code: 'PGRST303', message: 'JWT issued at future' });
     const wrongSecret = await signJwt({ role: 'service_role' }, 'another-secret-another-secret-another-secret');
     const forged = await rest(t, '/genres', { headers: { Authorization: `Bearer ${wrongSecret}` } });
     expect(forged.status).toBe(401);

@@ -35,6 +35,9 @@ export async function callerOf(req: FastifyRequest, secret: string): Promise<Cal
     if (check.reason === 'expired') throw unauthorized('PGRST303', 'JWT expired');
     throw unauthorized('PGRST301', 'No suitable key or wrong key type');
   }
+  // PostgREST allows 30 s of clock skew on `iat`.
+  const iat = check.claims.iat;
+  if (typeof iat === 'number' && iat > Date.now() / 1000 + 30) throw unauthorized('PGRST303', 'JWT issued at future');
   if (verified.size >= MAX_CACHED) verified.delete(verified.keys().next().value!);
   verified.set(cacheKey, check.claims);
   return callerFromClaims(check.claims);

@@ -105,6 +105,10 @@ function planLevel(ctx: Ctx, rel: Relation, alias: string, select: SelectItem[],
   for (const item of select) {
     if (item.type === 'star') {
       for (const column of rel.columns.values()) plan.output.push({ kind: 'column', ref: { column, jsonPath: [] }, label: column.name });
+    } else if (item.type === 'column' && isBareCount(rel, item)) {
+      // `books(count)`: PostgREST reads a bare `count` that is not a column as count().
+      hasCount = true;
+      plan.output.push({ kind: 'count', label: item.alias ?? 'count' });
     } else if (item.type === 'column') {
       const ref = columnRef(rel, item.field);
       plan.output.push({ kind: 'column', ref, cast: item.cast && castType(item.cast), label: item.alias ?? label(item.field) });
@@ -135,6 +139,10 @@ function planLevel(ctx: Ctx, rel: Relation, alias: string, select: SelectItem[],
   plan.limit = params.limit;
   plan.offset = params.offset;
   return plan;
+}
+
+function isBareCount(rel: Relation, item: Extract<SelectItem, { type: 'column' }>): boolean {
+  return item.field.name === 'count' && !item.field.jsonPath.length && !item.cast && !rel.columns.has('count');
 }
 
 function resolveWhere(plan: ReadPlan, node: FilterNode | LogicNode): Where {
