@@ -31,7 +31,8 @@ $$;
 -- Settings admins edit (the pool's idle days, …): one row per key, a JSON value.
 -- ---------------------------------------------------------------------------------------------
 create table public.app_settings (
-  key text primary key check (key ~ '^[a-z][a-z0-9_.]{0,62}$'),
+  id uuid primary key default gen_random_uuid(),
+  key text not null unique check (key ~ '^[a-z][a-z0-9_.]{0,62}$'),
   value jsonb not null,
   description text,
   updated_at timestamptz not null default now(),
@@ -362,8 +363,9 @@ create policy "department-wide roles delete customers" on public.customers for d
 -- Contacts follow their customer: read with it, written by its scope.
 create policy "read contacts of readable customers" on public.contacts for select to authenticated
   using (exists (select 1 from public.customers c where c.id = customer_id));
+-- (A missing customer_id passes the policy so NOT NULL reports it as the field error it is.)
 create policy "scope adds contacts" on public.contacts for insert to authenticated
-  with check (private.customer_in_scope(customer_id));
+  with check (customer_id is null or private.customer_in_scope(customer_id));
 create policy "scope edits contacts" on public.contacts for update to authenticated
   using (private.customer_in_scope(customer_id)) with check (private.customer_in_scope(customer_id));
 create policy "scope removes contacts" on public.contacts for delete to authenticated
@@ -375,7 +377,8 @@ create policy "read follow-ups of readable customers" on public.follow_ups for s
   using (private.can_see(owner_id, group_id) or exists (select 1 from public.customers c where c.id = customer_id));
 create policy "scope and shares log follow-ups" on public.follow_ups for insert to authenticated
   with check (owner_id = (select auth.uid())
-              and (private.customer_in_scope(customer_id) or customer_id = any ((select private.shared_customer_ids())::uuid[])));
+              and (customer_id is null or private.customer_in_scope(customer_id)
+                   or customer_id = any ((select private.shared_customer_ids())::uuid[])));
 create policy "authors and managers correct follow-ups" on public.follow_ups for update to authenticated
   using (private.can_see(owner_id, group_id)) with check (private.can_see(owner_id, group_id));
 create policy "authors and managers delete follow-ups" on public.follow_ups for delete to authenticated
@@ -385,7 +388,8 @@ create policy "read visits of readable customers" on public.visit_plans for sele
   using (private.can_see(owner_id, group_id) or exists (select 1 from public.customers c where c.id = customer_id));
 create policy "scope and shares plan visits" on public.visit_plans for insert to authenticated
   with check (owner_id = (select auth.uid())
-              and (private.customer_in_scope(customer_id) or customer_id = any ((select private.shared_customer_ids())::uuid[])));
+              and (customer_id is null or private.customer_in_scope(customer_id)
+                   or customer_id = any ((select private.shared_customer_ids())::uuid[])));
 create policy "planners and managers edit visits" on public.visit_plans for update to authenticated
   using (private.can_see(owner_id, group_id)) with check (private.can_see(owner_id, group_id));
 create policy "planners and managers delete visits" on public.visit_plans for delete to authenticated
@@ -573,4 +577,5 @@ revoke execute on function public.similar_customers(text), public.claim_customer
 grant execute on function public.similar_customers(text), public.claim_customer(uuid), public.release_customer(uuid),
   public.reassign_customers(uuid[], uuid) to authenticated;
 -- The scheduled jobs run as the scheduler (pg_cron / the local stack) or a service key.
+revoke execute on function public.recycle_idle_customers(), public.remind_overdue_revisits() from authenticated;
 grant execute on function public.recycle_idle_customers(), public.remind_overdue_revisits() to service_role;

@@ -68,9 +68,8 @@ grant usage on sequence public.quotation_no_seq to authenticated, service_role;
 -- ---------------------------------------------------------------------------------------------
 -- Triggers
 -- ---------------------------------------------------------------------------------------------
--- Totals from the lines, a default title, and the validity rule (after today when set by a user;
--- server-side functions, migrations and the seed may write past dates, e.g. expired quotations).
--- Definer: it must sum every line whatever the caller may read.
+-- Totals from the lines and a default title. Definer: it must sum every line whatever the caller
+-- may read.
 create function private.prepare_quotation() returns trigger
 language plpgsql security definer
 set search_path = ''
@@ -82,6 +81,17 @@ begin
   if new.title is null or length(trim(new.title)) = 0 then
     new.title := coalesce((select c.name from public.customers c where c.id = new.customer_id), '') || ' 报价 ' || new.quote_no;
   end if;
+  return new;
+end
+$$;
+
+-- The validity rule: after today when a user sets it. Server-side functions, migrations and the
+-- seed may write past dates (e.g. expired quotations). Invoker, to see the caller's role.
+create function private.check_quotation_validity() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
   if current_user in ('anon', 'authenticated', 'service_role')
      and (tg_op = 'INSERT' or new.valid_until is distinct from old.valid_until)
      and new.valid_until <= current_date then
@@ -91,6 +101,8 @@ begin
   return new;
 end
 $$;
+create trigger check_quotation_validity before insert or update of valid_until on public.quotations
+  for each row execute function private.check_quotation_validity();
 -- Named to run after group_from_owner and before protect_status / touch_updated_at.
 create trigger prepare_quotation before insert or update on public.quotations
   for each row execute function private.prepare_quotation();
@@ -183,7 +195,7 @@ alter table public.quotation_lines enable row level security;
 create policy "scope and approvers read quotations" on public.quotations for select to authenticated
   using (private.can_see(owner_id, group_id) or private.is_approver_of('quotation', id));
 create policy "sellers quote for customers in their scope" on public.quotations for insert to authenticated
-  with check (owner_id = (select auth.uid()) and private.customer_in_scope(customer_id));
+  with check (owner_id = (select auth.uid()) and (customer_id is null or private.customer_in_scope(customer_id)));
 create policy "scope edits draft quotations" on public.quotations for update to authenticated
   using (status = 'draft' and private.can_see(owner_id, group_id))
   with check (status = 'draft' and private.can_see(owner_id, group_id) and private.customer_in_scope(customer_id));
@@ -193,7 +205,7 @@ create policy "owners delete drafts, managers any" on public.quotations for dele
 create policy "read lines of readable quotations" on public.quotation_lines for select to authenticated
   using (exists (select 1 from public.quotations q where q.id = quotation_id));
 create policy "scope adds lines to drafts" on public.quotation_lines for insert to authenticated
-  with check (private.quotation_editable(quotation_id));
+  with check (quotation_id is null or private.quotation_editable(quotation_id));
 create policy "scope edits lines of drafts" on public.quotation_lines for update to authenticated
   using (private.quotation_editable(quotation_id)) with check (private.quotation_editable(quotation_id));
 create policy "scope removes lines of drafts" on public.quotation_lines for delete to authenticated
@@ -279,4 +291,5 @@ revoke execute on function public.mark_quotation_sent(uuid), public.mark_quotati
   public.mark_quotation_rejected(uuid), public.expire_quotations() from anon, public;
 grant execute on function public.mark_quotation_sent(uuid), public.mark_quotation_accepted(uuid),
   public.mark_quotation_rejected(uuid) to authenticated;
+revoke execute on function public.expire_quotations() from authenticated;
 grant execute on function public.expire_quotations() to service_role;
