@@ -118,7 +118,7 @@ function planLevel(ctx: Ctx, rel: Relation, alias: string, select: SelectItem[],
     } else {
       const relationship = findRelationship(ctx.cache, rel, item.name, item.hint);
       const embedLabel = item.alias ?? item.name;
-      const child = planLevel(ctx, relationship.target, `${relationship.target.name}_${++ctx.aliasCount}`, item.children, path ? `${path}.${embedLabel}` : embedLabel);
+      const child = planLevel(ctx, relationship.target, `pgrst_${++ctx.aliasCount}_${relationship.target.name}`, item.children, path ? `${path}.${embedLabel}` : embedLabel);
       const embed: EmbedPlan = { label: embedLabel, relationship, plan: child, inner: item.joinType === 'inner', toOne: isToOne(relationship) };
       plan.embeds.push(embed);
       if (item.spread) {
