@@ -141,6 +141,29 @@ describe('embedding', () => {
     expect(await res.json()).toEqual([{ title: 'Alpha rising', author_name: 'Ann' }]);
   });
 
+  it('asks for a hint when several keys lead to the same table (PGRST201, 300)', async () => {
+    await t.stack.ctx.db.exec(`create table public.loans (id int primary key,
+      lender_id bigint constraint loans_lender_fkey references public.authors(id),
+      borrower_id bigint constraint loans_borrower_fkey references public.authors(id));
+      insert into public.loans values (1, 1, 2);`);
+    for (const reload of t.stack.ctx.onSchemaChange) await reload();
+    const { error, status } = await db.from('loans').select('id, authors(name)');
+    expect(status).toBe(300);
+    expect(error).toMatchObject({
+      code: 'PGRST201',
+      message: "Could not embed because more than one relationship was found for 'loans' and 'authors'",
+      hint: "Try changing 'authors' to one of the following: 'authors!loans_lender_fkey', 'authors!loans_borrower_fkey'. Find the desired relationship in the 'details' key.",
+    });
+    expect((error as any).details).toEqual([
+      { cardinality: 'many-to-one', embedding: 'loans with authors', relationship: 'loans_lender_fkey using public.loans(lender_id) and public.authors(id)' },
+      { cardinality: 'many-to-one', embedding: 'loans with authors', relationship: 'loans_borrower_fkey using public.loans(borrower_id) and public.authors(id)' },
+    ]);
+    const hinted = await db.from('loans').select('id, lender:authors!loans_lender_fkey(name), borrower:authors!borrower_id(name)');
+    expect(hinted.data).toEqual([{ id: 1, lender: { name: 'Ann' }, borrower: { name: 'Bob' } }]);
+    const reverse = await db.from('authors').select('name, lent:loans!lender_id(id)').eq('id', 1);
+    expect(reverse.data).toEqual([{ name: 'Ann', lent: [{ id: 1 }] }]);
+  });
+
   it('refuses unknown and ambiguous relationships with PGRST200', async () => {
     const { error, status } = await db.from('books').select('title, genres_nope(name)');
     expect(status).toBe(400);
@@ -312,7 +335,11 @@ describe('single and formats', () => {
   it('answers text/csv', async () => {
     const { data, error } = await db.from('books').select('id,title,price').in('id', [1, 3]).order('id').csv();
     expect(error).toBeNull();
-    expect(data).toBe('id,title,price\n1,Alpha rising,10.5\n3,Gamma rays,');
+    // Rows in their record text form, as PostgREST renders CSV.
+    expect(data).toBe('id,title,price\n1,"Alpha rising",10.50\n3,"Gamma rays",');
+    const none = await rest(t, '/books?select=id&id=eq.99', { headers: { Accept: 'text/csv' } });
+    expect(none.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await none.text()).toBe('\n');
   });
 
   it('refuses a media type it cannot produce with 406', async () => {

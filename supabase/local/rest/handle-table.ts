@@ -42,7 +42,7 @@ export async function handleRead(r: RestRequest, name: string): Promise<unknown>
     const page = pageOf(r, params);
     const p = new Params();
     const from = `${qualified(rel.schema, rel.name)} as ${ident(plan.alias)}`;
-    const sql = readStatement(plan, from, { ...page, exactCount: r.prefs.count === 'exact', singular: neg.media === 'object', stripNulls: neg.stripNulls }, p);
+    const sql = readStatement(plan, from, { ...page, exactCount: r.prefs.count === 'exact', singular: neg.media === 'object', stripNulls: neg.stripNulls, csv: neg.media === 'csv' }, p);
     return { plan, page, neg, sql, values: p.values, from };
   });
   const result = await execute(r.db, r.caller, r.info, { schema: r.schema }, async (tx) => {
@@ -60,7 +60,7 @@ export function sendRead(r: RestRequest, neg: Negotiated, result: StatementResul
   const applied = appliedPreferences(r.prefs, ['count']);
   if (applied) r.reply.header('Preference-Applied', applied);
   if (r.req.method === 'HEAD') return r.reply.header('Content-Type', 'application/json; charset=utf-8').send();
-  return sendBody(r.reply, neg, result, plan);
+  return sendBody(r.reply, neg, result, plan, true);
 }
 
 function checkColumns(rel: Relation, columns: string[]): void {

@@ -40,8 +40,13 @@ export function csvColumns(plan: ReadPlan): string[] {
   return plan.output.map((o) => (o.kind === 'embed' ? o.embed.label : o.label));
 }
 
-export function sendBody(reply: FastifyReply, neg: Negotiated, r: StatementResult, plan: ReadPlan | undefined): FastifyReply {
+/** `csvRows`: the body already holds the CSV lines (reads); else it is JSON to convert (writes). */
+export function sendBody(reply: FastifyReply, neg: Negotiated, r: StatementResult, plan: ReadPlan | undefined, csvRows = false): FastifyReply {
   reply.header('Content-Type', contentTypeFor(neg));
+  if (neg.media === 'csv' && csvRows) {
+    // PostgREST: a header line of the column names (none without rows), then one line per row.
+    return reply.send(`${r.pageTotal && plan ? csvColumns(plan).join(',') : ''}\n${r.body}`);
+  }
   if (neg.media === 'csv') {
     const rows = r.body ? (JSON.parse(r.body) as Record<string, unknown>[]) : [];
     return reply.send(toCsv(rows, plan ? csvColumns(plan) : rows.length ? Object.keys(rows[0]) : []));

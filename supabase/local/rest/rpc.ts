@@ -110,7 +110,7 @@ export async function handleRpc(r: RestRequest, name: string): Promise<unknown> 
     const plan = planRead(r.cache, rel, params, fn.name);
     const page = pageOf(r, params);
     const singular = neg.media === 'object' || !fn.returnsSet;
-    const sql = readStatement(plan, `${call} as ${ident(plan.alias)}`, { ...page, exactCount: r.prefs.count === 'exact', singular, stripNulls: neg.stripNulls }, p);
+    const sql = readStatement(plan, `${call} as ${ident(plan.alias)}`, { ...page, exactCount: r.prefs.count === 'exact', singular, stripNulls: neg.stripNulls, csv: neg.media === 'csv' }, p);
     const result = await execute(r.db, r.caller, r.info, exec, async (tx) => {
       const res = resultOf((await tx.query<any>(sql, p.values)).rows[0]);
       checkResult(res, neg, r.prefs);

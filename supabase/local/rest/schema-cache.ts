@@ -117,7 +117,8 @@ select con.conname as name, ns.nspname as from_schema, cs.relname as from_name,
   from pg_constraint con
   join pg_class cs on cs.oid = con.conrelid join pg_namespace ns on ns.oid = cs.relnamespace
   join pg_class ct on ct.oid = con.confrelid join pg_namespace nt on nt.oid = ct.relnamespace
- where con.contype = 'f' and ns.nspname not in ('pg_catalog', 'information_schema')`;
+ where con.contype = 'f' and ns.nspname not in ('pg_catalog', 'information_schema')
+ order by con.oid`;
 
 // View columns' base-table origins come from the views' rewrite rules (see view-sources.ts).
 const VIEWS_SQL = `

@@ -48,6 +48,8 @@ export interface PageOptions {
   exactCount: boolean;
   singular: boolean;
   stripNulls: boolean;
+  /** text/csv: rows as their record text, one per line, as PostgREST renders CSV. */
+  csv?: boolean;
 }
 
 /** `from`: the FROM item of the top level, e.g. `"public"."t" as "t"` or a function call. */
@@ -60,7 +62,8 @@ export function readStatement(plan: ReadPlan, from: string, page: PageOptions, p
   return `select ${countSql}::int8::text as total, count(*)::int as page_total, ${bodySql(page)} as body from (${source}) _pgrst_t`;
 }
 
-export function bodySql(page: { singular: boolean; stripNulls: boolean }): string {
+export function bodySql(page: { singular: boolean; stripNulls: boolean; csv?: boolean }): string {
+  if (page.csv) return `coalesce(string_agg(substring(_pgrst_t::text, 2, length(_pgrst_t::text) - 2), chr(10)), '')`;
   const agg = page.stripNulls ? `json_strip_nulls(json_agg(_pgrst_t))` : `json_agg(_pgrst_t)`;
   return page.singular ? `coalesce((${agg}->0)::text, '')` : `coalesce(${agg}, '[]')::text`;
 }
