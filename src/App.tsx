@@ -55,6 +55,23 @@ export default function App() {
                   <Route path="create" element={<Page.WorkflowCreate />} />
                   <Route path="edit/:id" element={<Page.WorkflowEdit />} />
                 </Route>
+                <Route path="/customers">
+                  <Route index element={<Page.CustomerList />} />
+                  <Route path="create" element={<Page.CustomerCreate />} />
+                  <Route path="edit/:id" element={<Page.CustomerEdit />} />
+                  <Route path="show/:id" element={<Page.CustomerShow />} />
+                </Route>
+                <Route path="/quotations">
+                  <Route index element={<Page.QuotationList />} />
+                  <Route path="create" element={<Page.QuotationCreate />} />
+                  <Route path="edit/:id" element={<Page.QuotationEdit />} />
+                  <Route path="show/:id" element={<Page.QuotationShow />} />
+                </Route>
+                <Route path="/products">
+                  <Route index element={<Page.ProductList />} />
+                  <Route path="create" element={<Page.ProductCreate />} />
+                  <Route path="edit/:id" element={<Page.ProductEdit />} />
+                </Route>
                 <Route path="*" element={<Page.NotFoundPage />} />
               </Route>
               <Route

@@ -3,7 +3,7 @@
 import type { ResourceProps } from '@refinedev/core';
 import {
   ApartmentOutlined, AppstoreOutlined, BellOutlined, BranchesOutlined, CheckSquareOutlined, HomeOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, ContactsOutlined, FileTextOutlined, ShopOutlined, TagsOutlined,
 } from '@ant-design/icons';
 
 export const resources: ResourceProps[] = [
@@ -16,6 +16,32 @@ export const resources: ResourceProps[] = [
     meta: { parent: 'workspace', label: 'notifications.title', icon: <BellOutlined /> },
   },
   { name: 'profile', list: '/profile', meta: { parent: 'workspace', label: 'profile.title', icon: <UserOutlined /> } },
+
+  // Customers and sales (supabase/migrations/20261123001000_customers.sql, …001100_quotations.sql).
+  { name: 'sales', meta: { label: 'menu.sales', icon: <ShopOutlined /> } },
+  {
+    name: 'customers',
+    list: '/customers',
+    create: '/customers/create',
+    edit: '/customers/edit/:id',
+    show: '/customers/show/:id',
+    meta: { parent: 'sales', label: 'customers.title', icon: <ContactsOutlined /> },
+  },
+  {
+    name: 'quotations',
+    list: '/quotations',
+    create: '/quotations/create',
+    edit: '/quotations/edit/:id',
+    show: '/quotations/show/:id',
+    meta: { parent: 'sales', label: 'quotations.title', icon: <FileTextOutlined /> },
+  },
+  {
+    name: 'products',
+    list: '/products',
+    create: '/products/create',
+    edit: '/products/edit/:id',
+    meta: { parent: 'sales', label: 'products.title', icon: <TagsOutlined /> },
+  },
 
   { name: 'admin', meta: { label: 'menu.admin', icon: <SettingOutlined /> } },
   {

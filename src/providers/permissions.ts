@@ -6,6 +6,8 @@ export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete';
 type Rule = AppRole[] | 'everyone';
 
 const ADMIN: AppRole[] = ['admin'];
+const DEPT_WIDE: AppRole[] = ['admin', 'general_manager', 'dept_manager'];
+const SELLERS: AppRole[] = [...DEPT_WIDE, 'deputy_manager', 'group_leader', 'salesperson'];
 
 export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   // Menu groups.
@@ -20,6 +22,13 @@ export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   business_groups: { list: ADMIN, show: ADMIN, create: ADMIN, edit: ADMIN, delete: ADMIN },
   // 20261123000400_approvals.sql: workflow definitions and steps are admin-only writes.
   workflow_definitions: { list: ADMIN, show: ADMIN, create: ADMIN, edit: ADMIN, delete: ADMIN },
+  // 20261123001000_customers.sql / …001100_quotations.sql: sellers create customers and quotations
+  // in their scope; finance reads customers; department-wide roles delete customers and keep the
+  // price list, which everyone reads.
+  sales: { list: 'everyone' },
+  customers: { list: 'everyone', show: 'everyone', create: SELLERS, edit: SELLERS, delete: DEPT_WIDE },
+  quotations: { list: 'everyone', show: 'everyone', create: SELLERS, edit: SELLERS, delete: SELLERS },
+  products: { list: 'everyone', create: DEPT_WIDE, edit: DEPT_WIDE, delete: DEPT_WIDE },
 };
 
 export function isAllowed(roles: readonly AppRole[], resource: string | undefined, action: string): boolean {

@@ -64,6 +64,11 @@ test.describe('admin pages by URL', () => {
   test('the administrator reaches the users page', async ({ page }) => {
     await signIn(page, 'admin');
     await page.goto('/admin/users');
+    // Lists paginate on the server: 10 of the demo people, then a search narrows to one.
+    await expect(page.locator('tbody tr')).toHaveCount(10);
+    await page.getByPlaceholder('按姓名搜索').fill('赵磊');
+    await page.getByPlaceholder('按姓名搜索').press('Enter');
+    await expect(page.locator('tbody tr')).toHaveCount(1);
     await expect(page.getByRole('cell', { name: DEMO.sales1 })).toBeVisible();
     await expect(page.getByTestId('forbidden')).toHaveCount(0);
   });

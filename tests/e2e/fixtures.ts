@@ -1,7 +1,8 @@
 // What every browser test shares: the app URL from the global setup, API clients for arranging
 // data as demo people, and signing in through the UI.
 import { test as base, expect, type Page } from '@playwright/test';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { makeClient } from '../helpers/stack.ts';
 import { DEMO, DEMO_PASSWORD, type DemoPerson } from '../helpers/demo.ts';
 
 export const test = base.extend({});
@@ -9,9 +10,7 @@ test.use({ baseURL: process.env.E2E_BASE_URL });
 export { expect };
 
 export function apiClient(key = process.env.E2E_ANON_KEY!): SupabaseClient {
-  return createClient(process.env.E2E_API_URL!, key, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  });
+  return makeClient(process.env.E2E_API_URL!, key);
 }
 
 /** A supabase-js client signed in as a demo person. */

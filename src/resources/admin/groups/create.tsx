@@ -4,7 +4,7 @@ import { GroupForm } from './group-form.tsx';
 export default function GroupCreate() {
   const { formProps, saveButtonProps } = useForm({ resource: 'business_groups', action: 'create', redirect: 'list' });
   return (
-    <Create saveButtonProps={saveButtonProps}>
+    <Create breadcrumb={false} saveButtonProps={saveButtonProps}>
       <GroupForm formProps={formProps} />
     </Create>
   );

@@ -21,7 +21,7 @@ export default function GroupEdit() {
     queryOptions: { enabled: Boolean(id) },
   });
   return (
-    <Edit saveButtonProps={saveButtonProps} isLoading={query?.isLoading}>
+    <Edit breadcrumb={false} saveButtonProps={saveButtonProps} isLoading={query?.isLoading}>
       <GroupForm formProps={formProps} record={query?.data?.data} />
       <Card size="small" title={t('business_groups.fields.members')} style={{ maxWidth: 520 }}>
         <AntList

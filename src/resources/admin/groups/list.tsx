@@ -23,7 +23,7 @@ export default function GroupList() {
     },
   });
   return (
-    <List title={t('business_groups.title')} headerButtons={<CreateButton />}>
+    <List breadcrumb={false} title={t('business_groups.title')} headerButtons={<CreateButton />}>
       <Table<GroupRow> {...tableProps} rowKey="id">
         <Table.Column<GroupRow> dataIndex="name" title={t('business_groups.fields.name')} sorter />
         <Table.Column<GroupRow> dataIndex="group_type" title={t('business_groups.fields.group_type')} render={(v: string) => t(`business_groups.type.${v}`)} />

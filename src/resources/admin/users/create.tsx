@@ -28,7 +28,7 @@ export default function UserCreate() {
     }
   };
   return (
-    <Create title={t('profiles.actions.create')} saveButtonProps={{ loading: busy, onClick: () => form.submit() }}>
+    <Create breadcrumb={false} title={t('profiles.actions.create')} saveButtonProps={{ loading: busy, onClick: () => form.submit() }}>
       <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 520 }}>
         <Form.Item name="email" label={t('profiles.fields.email')} rules={[{ required: true, type: 'email', message: t('auth.errors.emailRequired') }]}>
           <Input />

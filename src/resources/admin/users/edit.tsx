@@ -41,7 +41,7 @@ export default function UserEdit() {
     }
   };
   return (
-    <Edit title={result?.email} isLoading={query.isLoading} saveButtonProps={{ loading: busy, onClick: () => form.submit() }}>
+    <Edit breadcrumb={false} title={result?.email} isLoading={query.isLoading} saveButtonProps={{ loading: busy, onClick: () => form.submit() }}>
       <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 520 }}>
         <UserFormFields />
       </Form>

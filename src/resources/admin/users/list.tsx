@@ -34,7 +34,7 @@ export default function UserList() {
     }
   };
   return (
-    <List title={t('profiles.title')} headerButtons={<CreateButton />}>
+    <List breadcrumb={false} title={t('profiles.title')} headerButtons={<CreateButton />}>
       <Input.Search
         allowClear
         placeholder={t('profiles.search')}

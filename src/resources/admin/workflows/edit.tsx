@@ -5,7 +5,7 @@ import { StepsEditor } from './steps-editor.tsx';
 export default function WorkflowEdit() {
   const { formProps, saveButtonProps, id, query } = useForm({ resource: 'workflow_definitions', action: 'edit', redirect: false });
   return (
-    <Edit saveButtonProps={saveButtonProps} isLoading={query?.isLoading}>
+    <Edit breadcrumb={false} saveButtonProps={saveButtonProps} isLoading={query?.isLoading}>
       <DefinitionForm formProps={formProps} />
       {id && <StepsEditor workflowId={String(id)} />}
     </Edit>

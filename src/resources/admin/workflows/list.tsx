@@ -19,7 +19,7 @@ export default function WorkflowList() {
     meta: { select: 'id, record_type, name, description, active, steps:workflow_steps(count)' },
   });
   return (
-    <List title={t('workflow_definitions.title')} headerButtons={<CreateButton />}>
+    <List breadcrumb={false} title={t('workflow_definitions.title')} headerButtons={<CreateButton />}>
       <Table<WorkflowRow> {...tableProps} rowKey="id">
         <Table.Column<WorkflowRow> dataIndex="name" title={t('workflow_definitions.fields.name')} sorter />
         <Table.Column<WorkflowRow> dataIndex="record_type" title={t('workflow_definitions.fields.record_type')} sorter render={(v: string) => t(`recordTypes.${v}`, { defaultValue: v })} />

@@ -1,0 +1,95 @@
+// Customers in my scope (and the pool): server-side search, filters, sorting and pagination;
+// claim from the pool in one click; export of the current filter.
+import { Button, Input, Select, Space, Table, Tag } from 'antd';
+import { CreateButton, EditButton, ExportButton, List, ShowButton, useTable } from '@refinedev/antd';
+import { useExport, type CrudFilter } from '@refinedev/core';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { useApiMessage } from '../../hooks/use-api-message.ts';
+import { claimCustomer } from './customer-api.ts';
+import { CUSTOMER_LEVELS, CUSTOMER_STAGES, type CustomerRecord } from './options.ts';
+
+const SELECT =
+  'id, name, industry, city, level, stage, tags, owner_id, last_follow_up_at, next_follow_up_on, ' +
+  'owner:profiles!customers_owner_id_fkey(full_name), group:business_groups!customers_group_id_fkey(name)';
+
+type Scope = 'all' | 'pool';
+
+export default function CustomerList() {
+  const { t } = useTranslation();
+  const apiMessage = useApiMessage();
+  const { tableProps, tableQuery, filters, setFilters, sorters } = useTable<CustomerRecord>({
+    resource: 'customers',
+    sorters: { initial: [{ field: 'created_at', order: 'desc' }] },
+    filters: { mode: 'server' },
+    syncWithLocation: true,
+    meta: { select: SELECT },
+  });
+  const { triggerExport, isLoading: exporting } = useExport<CustomerRecord>({
+    resource: 'customers',
+    filters,
+    sorters,
+    meta: { select: 'name, industry, city, level, stage, tags, last_follow_up_at, next_follow_up_on' },
+  });
+  // Replace one filter, keep the others.
+  const setFilter = (field: string, operator: 'eq' | 'contains' | 'null' | 'lt' | 'ina', value: unknown) =>
+    setFilters([{ field, operator, value: value === '' ? undefined : value } as CrudFilter], 'merge');
+  const claim = async (id: string) => {
+    try {
+      await claimCustomer(id);
+      apiMessage.success(t('customers.claimed'));
+      void tableQuery.refetch();
+    } catch (error) {
+      apiMessage.error(error);
+    }
+  };
+  const options = (ns: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`customers.${ns}.${v}`) }));
+  return (
+    <List breadcrumb={false} title={t('customers.title')} headerButtons={<Space><ExportButton onClick={triggerExport} loading={exporting} /><CreateButton /></Space>}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear placeholder={t('customers.search')} style={{ width: 240 }} onSearch={(v) => setFilter('name', 'contains', v)} />
+        <Select<Scope>
+          style={{ width: 140 }}
+          defaultValue="all"
+          options={[{ value: 'all', label: t('customers.scope.all') }, { value: 'pool', label: t('customers.scope.pool') }]}
+          onChange={(v) => setFilter('owner_id', 'null', v === 'pool' ? true : undefined)}
+          data-testid="customer-scope"
+        />
+        <Select allowClear style={{ width: 150 }} placeholder={t('customers.fields.stage')} options={options('stage', CUSTOMER_STAGES)} onChange={(v) => setFilter('stage', 'eq', v)} />
+        <Select allowClear style={{ width: 130 }} placeholder={t('customers.fields.level')} options={options('level', CUSTOMER_LEVELS)} onChange={(v) => setFilter('level', 'eq', v)} />
+        <Input allowClear style={{ width: 150 }} placeholder={t('customers.fields.industry')} onChange={(e) => setFilter('industry', 'contains', e.target.value)} />
+        <Input allowClear style={{ width: 130 }} placeholder={t('customers.fields.tags')} onChange={(e) => setFilter('tags', 'ina', e.target.value ? [e.target.value] : undefined)} />
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('customers.idle.placeholder')}
+          options={[7, 14, 30, 60].map((d) => ({ value: d, label: t('customers.idle.days', { count: d }) }))}
+          onChange={(d?: number) => setFilter('last_follow_up_at', 'lt', d ? dayjs().subtract(d, 'day').toISOString() : undefined)}
+        />
+      </Space>
+      <Table<CustomerRecord> {...tableProps} rowKey="id">
+        <Table.Column<CustomerRecord> dataIndex="name" title={t('customers.fields.name')} sorter />
+        <Table.Column<CustomerRecord> dataIndex="industry" title={t('customers.fields.industry')} sorter />
+        <Table.Column<CustomerRecord> dataIndex="city" title={t('customers.fields.city')} />
+        <Table.Column<CustomerRecord> dataIndex="level" title={t('customers.fields.level')} sorter render={(v: string) => <Tag color={v === 'key' ? 'gold' : undefined}>{t(`customers.level.${v}`)}</Tag>} />
+        <Table.Column<CustomerRecord> dataIndex="stage" title={t('customers.fields.stage')} sorter render={(v: string) => t(`customers.stage.${v}`)} />
+        <Table.Column<CustomerRecord> title={t('customers.fields.owner_id')} render={(_, r) => r.owner?.full_name ?? <Tag>{t('customers.scope.pool')}</Tag>} />
+        <Table.Column<CustomerRecord> title={t('customers.fields.group_id')} render={(_, r) => r.group?.name ?? '—'} />
+        <Table.Column<CustomerRecord> dataIndex="tags" title={t('customers.fields.tags')} render={(v: string[]) => v?.map((x) => <Tag key={x}>{x}</Tag>)} />
+        <Table.Column<CustomerRecord> dataIndex="last_follow_up_at" title={t('customers.fields.last_follow_up_at')} sorter render={(v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD') : '—')} />
+        <Table.Column<CustomerRecord> dataIndex="next_follow_up_on" title={t('customers.fields.next_follow_up_on')} sorter render={(v: string | null) => v ?? '—'} />
+        <Table.Column<CustomerRecord>
+          title={t('table.actions')}
+          render={(_, r) => (
+            <Space>
+              <ShowButton hideText size="small" recordItemId={r.id} />
+              {r.owner_id ? <EditButton hideText size="small" recordItemId={r.id} /> : (
+                <Button size="small" type="primary" onClick={() => void claim(r.id)} data-testid="claim-customer">{t('customers.actions.claim')}</Button>
+              )}
+            </Space>
+          )}
+        />
+      </Table>
+    </List>
+  );
+}

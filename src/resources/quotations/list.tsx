@@ -1,0 +1,37 @@
+import { Input, Select, Space, Table } from 'antd';
+import { CreateButton, List, ShowButton, useTable } from '@refinedev/antd';
+import { useTranslation } from 'react-i18next';
+import { StatusTag } from '../../components/status-tag.tsx';
+import { QUOTATION_STATUSES, type QuotationRecord } from './options.ts';
+
+export default function QuotationList() {
+  const { t } = useTranslation();
+  const f = (c: string) => t(`quotations.fields.${c}`);
+  const { tableProps, setFilters } = useTable<QuotationRecord>({
+    resource: 'quotations',
+    sorters: { initial: [{ field: 'created_at', order: 'desc' }] },
+    syncWithLocation: true,
+    meta: { select: 'id, quote_no, title, status, total_amount, currency, valid_until, created_at, customer:customers(name), owner:profiles!quotations_owner_id_fkey(full_name)' },
+  });
+  return (
+    <List breadcrumb={false} title={t('quotations.title')} headerButtons={<CreateButton />}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear placeholder={t('quotations.search')} style={{ width: 240 }}
+          onSearch={(v) => setFilters([{ field: 'title', operator: 'contains', value: v || undefined }], 'merge')} />
+        <Select allowClear style={{ width: 150 }} placeholder={f('status')}
+          options={QUOTATION_STATUSES.map((s) => ({ value: s, label: t(`quotations.status.${s}`) }))}
+          onChange={(v) => setFilters([{ field: 'status', operator: 'eq', value: v }], 'merge')} />
+      </Space>
+      <Table<QuotationRecord> {...tableProps} rowKey="id">
+        <Table.Column<QuotationRecord> dataIndex="quote_no" title={f('quote_no')} sorter />
+        <Table.Column<QuotationRecord> title={f('customer_id')} render={(_, r) => r.customer?.name ?? '—'} />
+        <Table.Column<QuotationRecord> dataIndex="title" title={f('title')} />
+        <Table.Column<QuotationRecord> dataIndex="status" title={f('status')} render={(v: string) => <StatusTag value={v} namespace="quotations.status" />} />
+        <Table.Column<QuotationRecord> dataIndex="total_amount" title={f('total_amount')} sorter render={(v: number, r) => `${r.currency} ${v}`} />
+        <Table.Column<QuotationRecord> dataIndex="valid_until" title={f('valid_until')} sorter />
+        <Table.Column<QuotationRecord> title={f('owner_id')} render={(_, r) => r.owner?.full_name ?? '—'} />
+        <Table.Column<QuotationRecord> title={t('table.actions')} render={(_, r) => <ShowButton hideText size="small" recordItemId={r.id} />} />
+      </Table>
+    </List>
+  );
+}
