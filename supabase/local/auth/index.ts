@@ -29,9 +29,9 @@ const authPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx 
     return apiKey(req, reply);
   });
 
-  // GoTrue reads an empty body as no parameters (auth-js posts /logout that way).
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  // GoTrue decodes every body as JSON whatever its content type, and an empty body as no
+  // parameters (auth-js posts /logout that way).
+  const parseJson = (_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, value?: unknown) => void) => {
     const text = String(body);
     if (!text.trim()) return done(null, undefined);
     try {
@@ -39,7 +39,10 @@ const authPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx 
     } catch (e) {
       done(new AuthError(400, 'bad_json', `Could not parse request body as JSON: ${(e as Error).message}`), undefined);
     }
-  });
+  };
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
+  app.addContentTypeParser('*', { parseAs: 'string' }, parseJson);
   // OAuth clients post the token endpoint form-encoded.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));

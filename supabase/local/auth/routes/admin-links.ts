@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DbSession } from '../../db/types.ts';
 import { adminActor, audit, actorOf } from '../audit.ts';
-import { allowedRedirect, bodyOf, objField, requestAud, strField, validateEmail, type AuthApi } from '../api.ts';
+import { allowedRedirect, bodyOf, objField, requestAud, str, strField, validateEmail, type AuthApi } from '../api.ts';
 import { generateOtp, tokenHash } from '../email-flows.ts';
 import { badRequest, notFound, unprocessable } from '../errors.ts';
 import { inviteMail } from '../mail-templates.ts';
@@ -39,7 +39,7 @@ async function issueLink(
   body: Record<string, unknown>,
 ): Promise<IssuedLink> {
   const aud = requestAud(api, req);
-  const redirectTo = allowedRedirect(api.settings, strField(body, 'redirect_to') || (typeof (req.query as Record<string, unknown>).redirect_to === 'string' ? String((req.query as Record<string, unknown>).redirect_to) : undefined));
+  const redirectTo = allowedRedirect(api.settings, strField(body, 'redirect_to') || str((req.query as Record<string, unknown>).redirect_to));
   const data = objField(body, 'data');
   let user = await findUserByEmail(tx, email, aud);
   const otp = generateOtp();

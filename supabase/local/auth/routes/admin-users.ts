@@ -1,4 +1,5 @@
 // The admin user API (service_role only): GET/POST /admin/users, GET/PUT/DELETE /admin/users/{id}.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbSession } from '../../db/types.ts';
 import { adminActor, audit } from '../audit.ts';
@@ -190,15 +191,22 @@ export function adminUserRoutes(app: FastifyInstance, api: AuthApi): void {
       await audit(tx, adminActor(caller.role), 'user_deleted', { user_id: uid, user_email: user.row.email ?? '', user_phone: user.row.phone ?? '' });
       if (body.should_soft_delete === true) {
         if (!user.row.deleted_at) {
-          // GoTrue obfuscates the address so it can be registered again.
+          // GoTrue obfuscates email, phone and identity ids so the address can be registered again.
+          const email = user.row.email ? obfuscate(uid, user.row.email) : user.row.email;
+          const phone = user.row.phone ? obfuscate(uid, user.row.phone).slice(0, 15) : null;
           await tx.query(
-            `update auth.users set email = case when email is null or email = '' then email else encode(extensions.digest(id::text || email, 'sha256'), 'hex') || '@deleted.local' end,
-                    phone = null, encrypted_password = null, confirmation_token = '', recovery_token = '',
-                    email_change_token_new = '', email_change_token_current = '', deleted_at = now(), updated_at = now()
+            `update auth.users set email = $2, phone = $3, encrypted_password = null, confirmation_token = '', recovery_token = '',
+                    email_change = '', email_change_token_new = '', email_change_token_current = '', phone_change = '',
+                    deleted_at = now(), updated_at = now()
               where id = $1`,
-            [uid],
+            [uid, email, phone],
           );
-          await tx.query(`update auth.identities set identity_data = '{}'::jsonb, provider_id = encode(extensions.digest(provider_id || id::text, 'sha256'), 'hex') where user_id = $1`, [uid]);
+          for (const identity of user.identities) {
+            await tx.query(`update auth.identities set identity_data = '{}'::jsonb, provider_id = $2 where id = $1`, [
+              identity.id,
+              obfuscate(uid, `${identity.provider}:${identity.provider_id}`),
+            ]);
+          }
           await logoutAll(tx, uid);
         }
       } else {
@@ -207,6 +215,11 @@ export function adminUserRoutes(app: FastifyInstance, api: AuthApi): void {
       return {};
     }),
   );
+}
+
+/** GoTrue's obfuscateValue: base64url SHA-256 of the user id followed by the value. */
+function obfuscate(userId: string, value: string): string {
+  return createHash('sha256').update(userId + value).digest('base64url');
 }
 
 function randomPassword(): string {

@@ -1,7 +1,7 @@
 // POST /recover: mails a password-reset link; answers {} whether or not the email exists.
 import type { FastifyInstance } from 'fastify';
 import { actorOf, audit } from '../audit.ts';
-import { allowedRedirect, bodyOf, clientInfo, requestAud, strField, validateEmail, type AuthApi } from '../api.ts';
+import { allowedRedirect, bodyOf, clientInfo, requestAud, str, strField, validateEmail, type AuthApi } from '../api.ts';
 import { sendRecovery } from '../email-flows.ts';
 import { badRequest, tooManyRequests } from '../errors.ts';
 import { authTx } from '../tx.ts';
@@ -14,7 +14,7 @@ export function recoverRoutes(app: FastifyInstance, api: AuthApi): void {
     const raw = strField(body, 'email');
     if (!raw) throw badRequest('validation_failed', 'Password recovery requires an email');
     const email = validateEmail(raw);
-    const redirectTo = allowedRedirect(api.settings, strField({ r: (req.query as Record<string, unknown>).redirect_to }, 'r'));
+    const redirectTo = allowedRedirect(api.settings, str((req.query as Record<string, unknown>).redirect_to));
     await authTx(api.ctx.db, async (tx) => {
       const user = await findUserByEmail(tx, email, requestAud(api, req));
       if (!user) return;

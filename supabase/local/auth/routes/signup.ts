@@ -1,7 +1,7 @@
 // POST /signup, obeying enable_signup (BizDesk ships it off: admins create users).
 import type { FastifyInstance } from 'fastify';
 import { actorOf, audit } from '../audit.ts';
-import { allowedRedirect, bodyOf, clientInfo, objField, requestAud, strField, validateEmail, type AuthApi } from '../api.ts';
+import { allowedRedirect, bodyOf, clientInfo, objField, requestAud, str, strField, validateEmail, type AuthApi } from '../api.ts';
 import { sendConfirmation } from '../email-flows.ts';
 import { tooManyRequests, unprocessable } from '../errors.ts';
 import { checkPasswordStrength } from '../password.ts';
@@ -23,7 +23,7 @@ export function signupRoutes(app: FastifyInstance, api: AuthApi): void {
     const password = strField(body, 'password');
     checkPasswordStrength(api.settings, password);
     const data = objField(body, 'data');
-    const redirectTo = allowedRedirect(api.settings, typeof (req.query as Record<string, unknown>).redirect_to === 'string' ? String((req.query as Record<string, unknown>).redirect_to) : undefined);
+    const redirectTo = allowedRedirect(api.settings, str((req.query as Record<string, unknown>).redirect_to));
     const aud = requestAud(api, req);
     return authTx(api.ctx.db, async (tx) => {
       const existing = await findUserByEmail(tx, email, aud);

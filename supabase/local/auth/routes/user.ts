@@ -1,7 +1,7 @@
 // GET /user and PUT /user: the signed-in user reads and changes their own account.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, audit } from '../audit.ts';
-import { allowedRedirect, bodyOf, objField, requestAud, strField, validateEmail, type AuthApi } from '../api.ts';
+import { allowedRedirect, bodyOf, objField, requestAud, str, strField, validateEmail, type AuthApi } from '../api.ts';
 import { sendEmailChange } from '../email-flows.ts';
 import { badRequest, forbidden, unprocessable } from '../errors.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../password.ts';
@@ -81,8 +81,4 @@ async function updateUser(api: AuthApi, req: FastifyRequest) {
     await audit(tx, actorOf(user), 'user_modified');
     return userJson((await findUserById(tx, uid))!);
   });
-}
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
 }
