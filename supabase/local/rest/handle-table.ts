@@ -10,7 +10,7 @@ import { appliedPreferences, checkResult, resultOf, sendBody, type StatementResu
 import { readStatement } from './sql-read.ts';
 import { ident, Params, qualified } from './sql-text.ts';
 import { deleteStatement, insertStatement, updateStatement, type WriteShape } from './sql-write.ts';
-import { plannedCount } from './planned-count.ts';
+import { estimatedCount, plannedCount } from './planned-count.ts';
 import type { Relation } from './schema-cache.ts';
 import type { DbSession } from '../db/types.ts';
 import { cachedPlan } from './plan-cache.ts';
@@ -47,7 +47,8 @@ export async function handleRead(r: RestRequest, name: string): Promise<unknown>
   });
   const result = await execute(r.db, r.caller, r.info, { schema: r.schema }, async (tx) => {
     const res = resultOf((await tx.query<Row>(sql, values)).rows[0]);
-    if (r.prefs.count === 'planned' || r.prefs.count === 'estimated') res.total = await plannedCount(tx, plan, from);
+    if (r.prefs.count === 'planned') res.total = await plannedCount(tx, plan, from);
+    if (r.prefs.count === 'estimated') res.total = await estimatedCount(tx, plan, from, r.maxRows);
     checkResult(res, neg, r.prefs);
     return res;
   });
@@ -110,7 +111,6 @@ function sendWrite(r: RestRequest, neg: Negotiated, result: StatementResult, pla
 
 export async function handleInsert(r: RestRequest, name: string, put = false): Promise<unknown> {
   const rel = findRelation(r.cache, r.schema, name);
-  if (!rel.insertable) throw new RestError(405, 'PGRST120', `Cannot insert into ${rel.name}`);
   const params = sortParams(r.pairs);
   const neg = negotiate(headerOf(r.req, 'accept'));
   const body = parseBody(r.req.body, headerOf(r.req, 'content-type'));
