@@ -182,4 +182,19 @@ describe('openapi', () => {
     expect(doc.paths['/rpc/add'].post.summary).toBe('Adds two numbers');
     expect(doc.definitions.items).toBeUndefined();
   });
+
+  it('lists only what the caller may use', async () => {
+    await t.stack.ctx.db.exec(`create table public.staff_only (id int primary key);
+      revoke all on public.staff_only from anon;
+      create function public.staff_fn() returns int language sql as 'select 1';
+      revoke execute on function public.staff_fn() from public, anon;`);
+    await reloadSchema(t);
+    const asAnon = await (await rest(t, '/')).json();
+    expect(asAnon.definitions.staff_only).toBeUndefined();
+    expect(asAnon.paths['/rpc/staff_fn']).toBeUndefined();
+    expect(asAnon.definitions.books).toBeDefined();
+    const asService = await (await rest(t, '/', { headers: { Authorization: `Bearer ${t.serviceRoleKey}` } })).json();
+    expect(asService.definitions.staff_only).toBeDefined();
+    expect(asService.paths['/rpc/staff_fn']).toBeDefined();
+  });
 });

@@ -8,7 +8,7 @@ import { SchemaCacheStore } from './cache-store.ts';
 import { RestError, toRestError } from './errors.ts';
 import { handleDelete, handleInsert, handleRead, handleUpdate } from './handle-table.ts';
 import { handleRpc } from './rpc.ts';
-import { openApiDocument } from './openapi.ts';
+import { handleOpenApi } from './handle-openapi.ts';
 import { parsePrefer } from './prefer.ts';
 import { parseQueryString, pathOf } from './query-string.ts';
 import { profileSchema, type RestRequest } from './request-context.ts';
@@ -60,9 +60,7 @@ const restPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx 
     }
   }
 
-  app.get('/', (req, reply) =>
-    serve(req, reply, async (r) => reply.header('Content-Type', 'application/openapi+json; charset=utf-8').send(JSON.stringify(openApiDocument(r.cache, r.schema, ctx.config.apiUrl))), ''),
-  );
+  app.get('/', (req, reply) => serve(req, reply, (r) => handleOpenApi(r, ctx.config.apiUrl), ''));
   const rpc = (req: FastifyRequest<{ Params: { fn: string } }>, reply: FastifyReply) => serve(req, reply, handleRpc, req.params.fn);
   app.get('/rpc/:fn', rpc);
   app.post('/rpc/:fn', rpc);

@@ -30,8 +30,11 @@ function property(cache: SchemaCache, rel: Relation, col: Column): Record<string
   return prop;
 }
 
-export function openApiDocument(cache: SchemaCache, schema: string, apiUrl: string): Record<string, unknown> {
-  const rels = [...cache.relations.values()].filter((r) => r.schema === schema).sort((a, b) => a.name.localeCompare(b.name));
+/** `visible`: `schema.name` of relations and `fn:schema.name` of functions the caller may use. */
+export function openApiDocument(cache: SchemaCache, schema: string, apiUrl: string, visible?: Set<string>): Record<string, unknown> {
+  const rels = [...cache.relations.values()]
+    .filter((r) => r.schema === schema && (!visible || visible.has(`${r.schema}.${r.name}`)))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const definitions: Record<string, unknown> = {};
   const paths: Record<string, unknown> = { '/': { get: { produces: ['application/openapi+json', 'application/json'], responses: { '200': { description: 'OK' } }, summary: 'OpenAPI description (this document)', tags: ['Introspection'] } } };
   for (const rel of rels) {
@@ -52,7 +55,7 @@ export function openApiDocument(cache: SchemaCache, schema: string, apiUrl: stri
   }
   for (const [, fns] of cache.functions) {
     for (const fn of fns) {
-      if (fn.schema !== schema) continue;
+      if (fn.schema !== schema || (visible && !visible.has(`fn:${fn.schema}.${fn.name}`))) continue;
       const props = Object.fromEntries(fn.params.filter((p) => p.name).map((p) => [p.name, { format: p.type, ...jsonType(p.type, p.type) }]));
       const args = { required: ['args'], in: 'body', name: 'args', schema: { type: 'object', required: fn.params.filter((p) => p.name && !p.hasDefault).map((p) => p.name), properties: props } };
       paths[`/rpc/${fn.name}`] = {
