@@ -39,7 +39,11 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('sign-in rate limits', () => {
-  it('limits attempts per email, whatever the address they come from', async () => {
+  it('does not count successful sign-ins', async () => {
+    for (let i = 0; i < LIMIT + 2; i++) expect((await signIn('rosa@example.com', PASSWORD, '10.0.0.1')).status).toBe(200);
+  });
+
+  it('limits failed attempts per email, whatever the address they come from', async () => {
     for (let i = 0; i < LIMIT; i++) expect((await signIn('quinn@example.com', 'Wrong#2026x', `10.0.1.${i}`)).status).toBe(400);
     const before = await sessions();
     const limited = await signIn('quinn@example.com', PASSWORD, '10.0.1.99');
@@ -50,7 +54,7 @@ describe('sign-in rate limits', () => {
     expect((await signIn('rosa@example.com', PASSWORD, '10.0.2.1')).status).toBe(200);
   });
 
-  it('limits attempts per IP, whatever the email', async () => {
+  it('limits failed attempts per IP, whatever the email', async () => {
     const ip = '10.0.3.1';
     for (let i = 0; i < LIMIT; i++) expect((await signIn(`nobody${i}@example.com`, 'x', ip)).status).toBe(400);
     const limited = await signIn('rosa@example.com', PASSWORD, ip);

@@ -15,7 +15,10 @@ export interface AuthApi {
   limits: {
     /** GoTrue's Token limiter: every /token request per IP ([auth.rate_limit] token_refresh per 5 min). */
     token: WindowLimiter;
-    /** Password sign-ins per IP and per email ([auth.rate_limit] sign_in_sign_ups per 5 min). */
+    /**
+     * Failed password sign-ins per IP and per email ([auth.rate_limit] sign_in_sign_ups per 5 min);
+     * once used up, every attempt is refused until the window moves on.
+     */
     signIn: WindowLimiter;
     /** /verify per IP (token_verifications per 5 min). */
     verify: WindowLimiter;

@@ -7,6 +7,12 @@ export class WindowLimiter {
   private hits = new Map<string, number[]>();
   constructor(readonly limit: number, readonly windowMs: number) {}
 
+  /** Whether key has used up its limit, without counting a request. */
+  exhausted(key: string, now = Date.now()): boolean {
+    const since = now - this.windowMs;
+    return (this.hits.get(key) ?? []).filter((t) => t > since).length >= this.limit;
+  }
+
   /** Counts one request for key; false when the key is over its limit. */
   take(key: string, now = Date.now()): boolean {
     const since = now - this.windowMs;

@@ -38,13 +38,15 @@ async function passwordGrant(
   const password = strField(body, 'password');
   if (email && phone) throw badRequest('validation_failed', 'Only an email address or phone number should be provided on login.');
   if (!email && !phone) throw badRequest('validation_failed', 'missing email or phone');
-  // Per IP and per account, counted before the password is checked so guessing is throttled.
-  if (!api.limits.signIn.take(`ip:${client.ip}`)) throw rateLimited();
-  if (!api.limits.signIn.take(`id:${(email || phone).toLowerCase()}`)) throw rateLimited();
+  // Failed attempts per IP and per account: once too many, even the right password waits, so
+  // guessing is throttled; successful sign-ins do not count.
+  const keys = [`ip:${client.ip}`, `id:${(email || phone).toLowerCase()}`];
+  if (keys.some((k) => api.limits.signIn.exhausted(k))) throw rateLimited();
 
   return authTx(api.ctx.db, async (tx) => {
     const user = email ? await findUserByEmail(tx, email, aud) : await findUserByPhone(tx, phone.replace(/[^0-9]/g, ''), aud);
     const fail = async (reason: string, error = badRequest('invalid_credentials', INVALID_LOGIN)) => {
+      for (const k of keys) api.limits.signIn.take(k);
       // Not a GoTrue action: failed sign-ins are recorded too, so an admin can see guessing.
       await audit(tx, user ? actorOf(user) : { id: NIL_UUID, username: email || phone }, 'login_failed', {
         provider: email ? 'email' : 'phone',
