@@ -39,7 +39,7 @@ export class FileStore {
 
   /**
    * Streams source into a temp file, refusing more than maxBytes (EntityTooLarge, nothing kept).
-   * The rest of a refused body is drained so the client can read the answer.
+   * The caller drains the rest of a refused body, so the client can read the answer.
    */
   async writeTemp(source: Readable, maxBytes: number): Promise<WrittenFile> {
     const tmpPath = path.join(this.tmpRoot, crypto.randomUUID());
@@ -53,16 +53,26 @@ export class FileStore {
         done(null, chunk);
       },
     });
+    // The request body is piped, not handed to pipeline(): a refused body must stay readable so it
+    // can be drained and the connection stays usable (pipeline would destroy it mid-request).
+    const onSourceError = (e: Error) => meter.destroy(e);
+    const onSourceClose = () => {
+      if (!source.readableEnded) meter.destroy(new Error('upload aborted by the client'));
+    };
+    source.on('error', onSourceError);
+    source.on('close', onSourceClose);
+    source.pipe(meter);
     try {
       // flush: fsync before close, so an acknowledged upload survives a crash.
-      await pipeline(source, meter, fs.createWriteStream(tmpPath, { flush: true }));
+      await pipeline(meter, fs.createWriteStream(tmpPath, { flush: true }));
     } catch (e) {
+      source.unpipe(meter);
       await fsp.rm(tmpPath, { force: true });
-      if (e instanceof LimitExceeded) {
-        source.resume();
-        throw errors.entityTooLarge();
-      }
+      if (e instanceof LimitExceeded) throw errors.entityTooLarge();
       throw e;
+    } finally {
+      source.off('error', onSourceError);
+      source.off('close', onSourceClose);
     }
     return { tmpPath, size, md5: hash.digest('hex') };
   }
