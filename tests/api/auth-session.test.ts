@@ -170,6 +170,8 @@ describe('refresh tokens', () => {
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(decodeJwt(second.access_token).session_id).toBe(decodeJwt(first.access_token).session_id);
     expect(decodeJwt(second.access_token).amr).toEqual(decodeJwt(first.access_token).amr);
+    // A refresh is not a sign-in.
+    expect(second.user.last_sign_in_at).toBe(first.user.last_sign_in_at);
     await new Promise((r) => setTimeout(r, 50));
     expect(events).toEqual(expect.arrayContaining(['SIGNED_IN', 'TOKEN_REFRESHED']));
     const { rows } = await t.stack.ctx.db.query<{ token: string; revoked: boolean; parent: string | null }>(

@@ -46,7 +46,6 @@ async function insertRefreshToken(tx: DbSession, userId: string, sessionId: stri
      values ($1, $2, $3, false, now(), now(), $4, $5)`,
     [NIL_UUID, token, userId, parent, sessionId],
   );
-  await tx.query(`update auth.users set last_sign_in_at = now() where id = $1`, [userId]);
   return token;
 }
 
@@ -59,7 +58,7 @@ async function tokenResponse(
   method: string,
   client: ClientInfo,
 ): Promise<TokenResponse> {
-  // Reload: the grant changed last_sign_in_at (and callers may have changed more).
+  // Reload: a sign-in changed last_sign_in_at (and callers may have changed more).
   const user = (await findUserById(tx, userId))!;
   const { token, expiresAt } = await mintAccessToken(tx, ac.settings, ac.secret, {
     user,
@@ -92,6 +91,8 @@ export async function issueSession(
   );
   const sessionId = rows[0].id;
   const refreshToken = await insertRefreshToken(tx, user.row.id, sessionId, null);
+  // A sign-in, not a refresh, moves last_sign_in_at (as GoTrue's IssueRefreshToken).
+  await tx.query(`update auth.users set last_sign_in_at = now() where id = $1`, [user.row.id]);
   await tx.query(
     `insert into auth.mfa_amr_claims (id, session_id, created_at, updated_at, authentication_method)
      values (gen_random_uuid(), $1, now(), now(), $2)
