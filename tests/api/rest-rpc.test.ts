@@ -117,6 +117,15 @@ describe('rpc', () => {
     expect((await t.client().rpc('whoami')).data).toBe('nobody');
   });
 
+  it("applies the role's own settings (alter role … set) inside the request", async () => {
+    await t.stack.ctx.db.exec(`
+      create function public.my_timeout() returns text language sql stable as $$ select current_setting('statement_timeout') $$;
+      do $$ begin execute format('alter role authenticated in database %I set statement_timeout = %L', current_database(), '4321ms'); end $$;`);
+    await reloadSchema(t);
+    expect((await (await userClient(t, USER_A)).rpc('my_timeout')).data).toBe('4321ms');
+    expect((await t.client().rpc('my_timeout')).data).not.toBe('4321ms');
+  });
+
   it('unknown functions or arguments give PGRST202 (404)', async () => {
     const { error, status } = await admin.rpc('add', { x: 1 });
     expect(status).toBe(404);

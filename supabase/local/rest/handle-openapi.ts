@@ -13,7 +13,7 @@ select 'fn:' || n.nspname || '.' || p.proname from pg_proc p join pg_namespace n
  where n.nspname = $1 and has_function_privilege(p.oid, 'EXECUTE')`;
 
 export async function handleOpenApi(r: RestRequest, apiUrl: string): Promise<unknown> {
-  const visible = await execute(r.db, r.caller, r.info, { schema: r.schema }, async (tx) =>
+  const visible = await execute(r, { schema: r.schema }, async (tx) =>
     new Set((await tx.query<{ key: string }>(VISIBLE_SQL, [r.schema])).rows.map((x) => x.key)),
   );
   const doc = openApiDocument(r.cache, r.schema, apiUrl, visible);

@@ -45,7 +45,7 @@ export async function handleRead(r: RestRequest, name: string): Promise<unknown>
     const sql = readStatement(plan, from, { ...page, exactCount: r.prefs.count === 'exact', singular: neg.media === 'object', stripNulls: neg.stripNulls, csv: neg.media === 'csv' }, p);
     return { plan, page, neg, sql, values: p.values, from };
   });
-  const result = await execute(r.db, r.caller, r.info, { schema: r.schema }, async (tx) => {
+  const result = await execute(r, { schema: r.schema }, async (tx) => {
     const res = resultOf((await tx.query<Row>(sql, values)).rows[0]);
     if (r.prefs.count === 'planned') res.total = await plannedCount(tx, plan, from);
     if (r.prefs.count === 'estimated') res.total = await estimatedCount(tx, plan, from, r.maxRows);
@@ -74,7 +74,7 @@ function writeShape(r: RestRequest, neg: Negotiated): WriteShape {
 }
 
 async function runWrite(r: RestRequest, neg: Negotiated, shape: WriteShape, statements: { sql: string; params: unknown[] }[]): Promise<StatementResult> {
-  return execute(r.db, r.caller, r.info, { schema: r.schema, rollback: r.prefs.tx === 'rollback' }, async (tx: DbSession) => {
+  return execute(r, { schema: r.schema, rollback: r.prefs.tx === 'rollback' }, async (tx: DbSession) => {
     let pageTotal = 0;
     const bodies: string[] = [];
     for (const s of statements) {

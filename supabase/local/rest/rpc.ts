@@ -111,7 +111,7 @@ export async function handleRpc(r: RestRequest, name: string): Promise<unknown> 
     const page = pageOf(r, params);
     const singular = neg.media === 'object' || !fn.returnsSet;
     const sql = readStatement(plan, `${call} as ${ident(plan.alias)}`, { ...page, exactCount: r.prefs.count === 'exact', singular, stripNulls: neg.stripNulls, csv: neg.media === 'csv' }, p);
-    const result = await execute(r.db, r.caller, r.info, exec, async (tx) => {
+    const result = await execute(r, exec, async (tx) => {
       const res = resultOf((await tx.query<any>(sql, p.values)).rows[0]);
       checkResult(res, neg, r.prefs);
       return res;
@@ -121,13 +121,13 @@ export async function handleRpc(r: RestRequest, name: string): Promise<unknown> 
   }
   // Scalar results (and sets of scalars): the value as JSON.
   if (fn.returnType === 'void') {
-    await execute(r.db, r.caller, r.info, exec, (tx) => tx.query(`select ${call}`, p.values));
+    await execute(r, exec, (tx) => tx.query(`select ${call}`, p.values));
     return r.reply.code(204).send();
   }
   const sql = fn.returnsSet
     ? `select null::text as total, count(*)::int as page_total, coalesce(json_agg(_pgrst_t.v), '[]')::text as body from (select v from ${call} as v${pageSql(r, params, p)}) _pgrst_t`
     : `select null::text as total, 1 as page_total, to_json(${call})::text as body`;
-  const result = await execute(r.db, r.caller, r.info, exec, async (tx) => resultOf((await tx.query<any>(sql, p.values)).rows[0]));
+  const result = await execute(r, exec, async (tx) => resultOf((await tx.query<any>(sql, p.values)).rows[0]));
   if (neg.media === 'object' && fn.returnsSet) checkResult(result, neg, r.prefs);
   r.reply.header('Content-Range', fn.returnsSet ? (result.pageTotal ? `0-${result.pageTotal - 1}/*` : '*/*') : '0-0/*');
   if (r.req.method === 'HEAD') return r.reply.header('Content-Type', 'application/json; charset=utf-8').send();

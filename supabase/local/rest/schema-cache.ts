@@ -68,6 +68,8 @@ export interface SchemaCache {
   relations: Map<string, Relation>;
   foreignKeys: ForeignKey[];
   functions: Map<string, DbFunction[]>;
+  /** `alter role … set x = y` settings PostgREST applies when it switches to the role. */
+  roleSettings: Map<string, [string, string][]>;
   loadedAt: number;
 }
 
@@ -151,6 +153,16 @@ select n.nspname as schema, p.proname as name, p.provolatile::text as volatility
   left join pg_namespace rn on rn.oid = rc.relnamespace
  where n.nspname = any($1) and p.prokind = 'f'`;
 
+// Settings of the role (for this database or all), only those a user may set, like PostgREST.
+const ROLE_SETTINGS_SQL = `
+select r.rolname as role, split_part(kv, '=', 1) as name, substr(kv, strpos(kv, '=') + 1) as value
+  from pg_db_role_setting s
+  join pg_roles r on r.oid = s.setrole
+  cross join lateral unnest(s.setconfig) kv
+ where s.setdatabase in (0, (select oid from pg_database where datname = current_database()))
+   and split_part(kv, '=', 1) in (select name from pg_settings where context = 'user')
+ order by s.setdatabase`;
+
 const KIND: Record<string, Relation['kind']> = { r: 'table', v: 'view', m: 'matview', f: 'foreign', p: 'partitioned' };
 
 export async function loadSchemaCache(db: DbSession, schemas: string[]): Promise<SchemaCache> {
@@ -226,7 +238,13 @@ export async function loadSchemaCache(db: DbSession, schemas: string[]): Promise
     const key = relKey(f.schema, f.name);
     functions.set(key, [...(functions.get(key) ?? []), fn]);
   }
-  return { schemas, relations, foreignKeys, functions, loadedAt: Date.now() };
+  const roleSettings = new Map<string, [string, string][]>();
+  for (const rs of (await db.query<{ role: string; name: string; value: string }>(ROLE_SETTINGS_SQL)).rows) {
+    // Database-specific settings come last and win.
+    const list = (roleSettings.get(rs.role) ?? []).filter(([n]) => n !== rs.name);
+    roleSettings.set(rs.role, [...list, [rs.name, rs.value]]);
+  }
+  return { schemas, relations, foreignKeys, functions, roleSettings, loadedAt: Date.now() };
 }
 
 /** Each FK whose columns (or referenced columns) a view shows unchanged, restated on the view. */
