@@ -56,6 +56,22 @@ describe('insert', () => {
     await sql(`delete from public.books where title like 'Bulk%'`);
   });
 
+  it('returns embedded resources of the written rows', async () => {
+    const { data, error } = await admin.from('books').insert({ title: 'Embedded back', author_id: 2 }).select('title, authors(name)').single();
+    expect(error).toBeNull();
+    expect(data).toEqual({ title: 'Embedded back', authors: { name: 'Bob' } });
+    const upd = await admin.from('books').update({ author_id: 1 }).eq('title', 'Embedded back').select('title, writer:authors(name)');
+    expect(upd.data).toEqual([{ title: 'Embedded back', writer: { name: 'Ann' } }]);
+    await sql(`delete from public.books where title = 'Embedded back'`);
+  });
+
+  it('an empty array inserts nothing', async () => {
+    const { data, error, status } = await admin.from('genres').insert([]).select();
+    expect(error).toBeNull();
+    expect(status).toBe(201);
+    expect(data).toEqual([]);
+  });
+
   it('refuses keys that do not match across rows, and unknown columns (PGRST204)', async () => {
     const res = await rest(t, '/genres', {
       method: 'POST',

@@ -18,9 +18,9 @@ export class RestError extends Error {
   }
 }
 
-/** PGRST100: the query string does not follow PostgREST's grammar. */
-export function parseError(what: string, input: string, details: string): RestError {
-  return new RestError(400, 'PGRST100', `"failed to parse ${what}" (${input})`, details);
+/** PGRST100: the query string does not follow PostgREST's grammar (column = 1-based position). */
+export function parseError(what: string, input: string, details: string, column = 1): RestError {
+  return new RestError(400, 'PGRST100', `"failed to parse ${what} (${input})" (line 1, column ${column})`, details);
 }
 
 export const invalidBody = (message = 'Empty or invalid json', details: string | null = null) =>

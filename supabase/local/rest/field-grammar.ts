@@ -38,7 +38,7 @@ export class Cursor {
   }
   fail(expecting: string): Error {
     const found = this.done ? 'end of input' : `"${this.text[this.pos]}"`;
-    return parseError(this.what, this.text, `unexpected ${found} expecting ${expecting}`);
+    return parseError(this.what, this.text, `unexpected ${found} expecting ${expecting}`, this.pos + 1);
   }
 }
 

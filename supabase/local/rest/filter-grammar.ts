@@ -115,9 +115,10 @@ const MAX_LOGIC_DEPTH = 30;
 /** The value of an `or=`/`and=` parameter (`op` and negation come from its key). */
 export function parseLogic(op: 'and' | 'or', negate: boolean, value: string, depth = 0, whole = value): LogicNode {
   if (depth > MAX_LOGIC_DEPTH) throw parseError('logic tree', whole, 'too deeply nested');
-  if (!value.startsWith('(') || !value.endsWith(')')) {
+  if (!value.startsWith('(')) {
     throw parseError('logic tree', whole, `unexpected "${value.slice(0, 1) || 'end of input'}" expecting "("`);
   }
+  if (!value.endsWith(')')) throw parseError('logic tree', whole, 'unexpected end of input expecting ")"', whole.length + 1);
   const items = splitTopLevel(value.slice(1, -1), whole);
   const children: LogicNode['children'] = [];
   for (const raw of items) {
