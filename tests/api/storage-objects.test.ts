@@ -26,7 +26,7 @@ const text = (s: string) => new Blob([s], { type: 'text/plain' });
 describe('upload and download', () => {
   it('uploads a Blob (multipart) and downloads it back as its owner', async () => {
     const path = `${alice.id}/hello.txt`;
-    const up = await alice.client.storage.from('docs').upload(path, text('hello world'));
+    const up = await alice.client.storage.from('docs').upload(path, text('hello world'), { metadata: { kind: 'greeting' } });
     expect(up.error).toBeNull();
     expect(up.data).toMatchObject({ path, fullPath: `docs/${path}` });
     expect(up.data!.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -35,17 +35,19 @@ describe('upload and download', () => {
     expect(await down.data!.text()).toBe('hello world');
     const rows = await objectRows(t, 'docs');
     expect(rows.find((r) => r.name === path)?.owner).toBe(alice.id);
+    expect((await alice.client.storage.from('docs').info(path)).data).toMatchObject({ metadata: { kind: 'greeting' }, cacheControl: 'max-age=3600' });
   });
 
   it('uploads a raw body with content type and cache control, fills metadata as Storage does', async () => {
     const path = `${alice.id}/data.json`;
     const body = JSON.stringify({ a: 1 });
-    const up = await alice.client.storage.from('docs').upload(path, body, { contentType: 'application/json', cacheControl: '60' });
+    const up = await alice.client.storage.from('docs').upload(path, body, { contentType: 'application/json', cacheControl: '60', metadata: { tag: 'raw' } });
     expect(up.error).toBeNull();
     const { data: info, error } = await alice.client.storage.from('docs').info(path);
     expect(error).toBeNull();
     expect(info).toMatchObject({ name: path, bucketId: 'docs', size: body.length, contentType: 'application/json', cacheControl: 'max-age=60' });
     expect(info!.etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(info!.metadata).toEqual({ tag: 'raw' });
     const { rows } = await t.stack.ctx.db.query<{ metadata: Record<string, unknown>; version: string; owner_id: string }>(
       'select metadata, version, owner_id from storage.objects where name = $1', [path]);
     expect(rows[0].metadata).toMatchObject({ size: body.length, mimetype: 'application/json', cacheControl: 'max-age=60', contentLength: body.length, httpStatusCode: 200 });

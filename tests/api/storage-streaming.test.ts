@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parse, stringify } from 'smol-toml';
@@ -93,6 +94,26 @@ describe('streaming', () => {
     expect(error).toMatchObject({ status: 400, statusCode: '413' });
     expect(storedFiles(t)).toEqual(before);
     expect(await objectRows(t, 'small')).toEqual([]);
+  });
+
+  it('keeps nothing of an upload the client aborts half-way', async () => {
+    const before = storedFiles(t);
+    const url = new URL(`${t.url}/storage/v1/object/big/aborted.bin`);
+    const req = http.request({
+      host: url.hostname,
+      port: url.port,
+      method: 'POST',
+      path: url.pathname,
+      headers: { Authorization: `Bearer ${t.serviceRoleKey}`, 'content-type': 'application/octet-stream', 'content-length': String(10 * MB) },
+    });
+    req.on('error', () => {});
+    req.write(Buffer.alloc(2 * MB));
+    await new Promise((r) => setTimeout(r, 300));
+    req.destroy();
+    // The server notices the abort and removes its temp file.
+    for (let i = 0; i < 50 && storedFiles(t).length !== before.length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(storedFiles(t)).toEqual(before);
+    expect((await objectRows(t, 'big')).some((r) => r.name === 'aborted.bin')).toBe(false);
   });
 });
 
