@@ -220,6 +220,17 @@ describe('update and delete', () => {
     expect(await sql(`select id from public.genres where id >= 150`)).toEqual([]);
   });
 
+  it('handling=strict refuses unknown preferences (PGRST122)', async () => {
+    const res = await rest(t, '/genres?id=eq.1', {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${t.serviceRoleKey}`, 'Content-Type': 'application/json', Prefer: 'handling=strict, return=everything' },
+      body: JSON.stringify({ name: 'changed' }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ code: 'PGRST122', details: 'Invalid preferences: return=everything', hint: null, message: 'Invalid preferences given with handling=strict' });
+    expect(await sql(`select name from public.genres where id = 1`)).toEqual([{ name: 'Science' }]);
+  });
+
   it('maxAffected refuses and rolls back a write touching too many rows', async () => {
     await admin.from('genres').insert([{ id: 160, name: 'a' }, { id: 161, name: 'b' }]);
     const res = await rest(t, '/genres?id=gte.160', {

@@ -111,7 +111,7 @@ describe('query string and parameters', () => {
     expect(parsePrefer(['return=representation, count=exact', 'tx=rollback,missing=default,bogus=1,max-affected=5'])).toMatchObject({
       return: 'representation', count: 'exact', tx: 'rollback', missing: 'default', maxAffected: 5,
     });
-    expect(parsePrefer('return=everything')).toEqual({ applied: [] });
+    expect(parsePrefer('return=everything')).toEqual({ applied: [], invalid: ['return=everything'] });
   });
 });
 

@@ -9,7 +9,7 @@ import { RestError, toRestError } from './errors.ts';
 import { handleDelete, handleInsert, handleRead, handleUpdate } from './handle-table.ts';
 import { handleRpc } from './rpc.ts';
 import { handleOpenApi } from './handle-openapi.ts';
-import { parsePrefer } from './prefer.ts';
+import { checkStrict, parsePrefer } from './prefer.ts';
 import { parseQueryString, pathOf } from './query-string.ts';
 import { profileSchema, type RestRequest } from './request-context.ts';
 
@@ -52,6 +52,7 @@ const restPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx 
         schema: profileSchema(req, schemas),
         maxRows,
       };
+      checkStrict(r.prefs);
       return await handler(r, name);
     } catch (e) {
       const err = toRestError(e, authed);
