@@ -8,10 +8,14 @@ import { startTestStack, tempDir, type TestStack } from '../helpers/stack.ts';
 let t: TestStack;
 const PASSWORD = 'Start#2026a';
 const LIMIT = 3;
+const TOKEN_LIMIT = 12;
 
 function tomlWithLimit(): string {
   const source = fs.readFileSync(path.join(PROJECT_ROOT, 'supabase/config.toml'), 'utf8');
-  const edited = source.replace(/^sign_in_sign_ups\s*=.*$/m, `sign_in_sign_ups = ${LIMIT}`);
+  const edited = source
+    .replace(/^sign_in_sign_ups\s*=.*$/m, `sign_in_sign_ups = ${LIMIT}`)
+    .replace(/^token_refresh\s*=.*$/m, `token_refresh = ${TOKEN_LIMIT}`);
+  expect(edited).toContain(`token_refresh = ${TOKEN_LIMIT}`);
   expect(edited).not.toBe(source);
   const file = path.join(tempDir('bizdesk-auth-rl-'), 'config.toml');
   fs.writeFileSync(file, edited);
@@ -62,5 +66,18 @@ describe('sign-in rate limits', () => {
     const fetchError = await t.client().auth.signInWithPassword({ email: 'rosa@example.com', password: PASSWORD });
     // supabase-js calls come from 127.0.0.1 itself, a different client address.
     expect(fetchError.error).toBeNull();
+  });
+
+  it('limits every /token request per IP (GoTrue’s token_refresh limit)', async () => {
+    const refresh = () =>
+      fetch(`${t.url}/auth/v1/token?grant_type=refresh_token`, {
+        method: 'POST',
+        headers: { apikey: t.anonKey, 'content-type': 'application/json', 'x-forwarded-for': '10.0.9.9' },
+        body: JSON.stringify({ refresh_token: 'abcdefghijkl' }),
+      });
+    for (let i = 0; i < TOKEN_LIMIT; i++) expect((await refresh()).status).toBe(400);
+    const limited = await refresh();
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toEqual({ code: 429, error_code: 'over_request_rate_limit', msg: 'Request rate limit reached' });
   });
 });
