@@ -207,6 +207,7 @@ describe('refresh tokens', () => {
     expect(reuse.body).toEqual({ code: 400, error_code: 'refresh_token_already_used', msg: 'Invalid Refresh Token: Already Used' });
     const sessionId = decodeJwt(signIn.body.access_token).session_id;
     expect(await count(`select count(*)::int as n from auth.sessions where id = $1`, [sessionId])).toBe(0);
+    expect(await count(`select count(*)::int as n from auth.audit_log_entries where payload -> 'traits' ->> 'reason' = 'refresh_token_reuse' and payload -> 'traits' ->> 'session_id' = $1`, [sessionId])).toBe(1);
     const afterTheft = await refresh(e.refresh_token);
     expect(afterTheft.body.error_code).toBe('refresh_token_not_found');
     const user = await raw('/user', { headers: { authorization: `Bearer ${e.access_token}` } });

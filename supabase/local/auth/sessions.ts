@@ -150,7 +150,10 @@ export async function refreshSession(tx: DbSession, ac: AuthContext, refreshToke
     } else if (!token.reusable) {
       // Reuse of an old token means it leaked: the whole session goes, so neither the thief nor
       // the owner can use any of its tokens (GoTrue's newer refresh-token algorithm does this).
-      if (ac.settings.refreshTokenRotation) await tx.query(`delete from auth.sessions where id = $1`, [session.id]);
+      if (ac.settings.refreshTokenRotation) {
+        await tx.query(`delete from auth.sessions where id = $1`, [session.id]);
+        await audit(tx, actorOf(user), 'token_revoked', { reason: 'refresh_token_reuse', session_id: session.id });
+      }
       // Committed on purpose: the session stays revoked even though the request fails.
       throw commitWithError(badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used'));
     }
