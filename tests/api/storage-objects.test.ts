@@ -100,6 +100,8 @@ describe('upload and download', () => {
     expect(await r2.text()).toBe('789');
     const r3 = await fetch(url, { headers: { ...auth, Range: 'bytes=20-30' } });
     expect(r3.status).toBe(416);
+    expect(r3.headers.get('content-type')).toContain('application/json');
+    expect(await r3.json()).toMatchObject({ statusCode: '416', error: 'invalid_range' });
     expect((await alice.client.storage.from('docs').exists(path)).data).toBe(true);
     expect((await alice.client.storage.from('docs').exists(`${alice.id}/absent.txt`)).data).toBe(false);
   });
@@ -123,6 +125,12 @@ describe('access (RLS on storage.objects)', () => {
     expect(removed.data).toEqual([]);
     expect(storedFiles(t)).toEqual(before);
     expect(await objectRows(t, 'docs')).toEqual(rowsBefore);
+  });
+
+  it("answers unknown routes in Storage's error shape", async () => {
+    const res = await fetch(`${t.url}/storage/v1/nowhere`, { headers: { Authorization: `Bearer ${alice.jwt}` } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ statusCode: '404', error: 'Not Found' });
   });
 
   it('refuses a request without a valid JWT', async () => {

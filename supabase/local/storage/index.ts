@@ -21,7 +21,9 @@ function storageErrorHandler(app: FastifyInstance) {
     }
     const e = toStorageError(error);
     if (e.status === 500) req.log.error(error);
-    return reply.code(e.httpStatus).send(e.body());
+    // A download may have set the object's headers before failing: the error is JSON.
+    for (const h of ['etag', 'last-modified', 'cache-control', 'content-length', 'accept-ranges', 'content-disposition']) reply.removeHeader(h);
+    return reply.code(e.httpStatus).type('application/json; charset=utf-8').send(e.body());
   });
 }
 
@@ -29,6 +31,10 @@ const storagePlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { c
   const files = new FileStore(ctx.config.storageDir);
   await syncConfigBuckets(ctx);
   storageErrorHandler(app);
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ statusCode: '404', error: 'Not Found', message: `Route ${req.method}:${req.url} not found`, code: 'InvalidRequest' }),
+  );
 
   bucketRoutes(app, ctx, files);
   downloadRoutes(app, ctx, files);
