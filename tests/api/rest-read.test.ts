@@ -242,6 +242,29 @@ describe('filters', () => {
   });
 });
 
+describe('computed fields', () => {
+  beforeAll(async () => {
+    await t.stack.ctx.db.exec(`create function public.label(public.books) returns text language sql stable
+      as $$ select $1.title || ' (' || $1.status || ')' $$;`);
+    for (const reload of t.stack.ctx.onSchemaChange) await reload();
+  });
+
+  it('selects, filters and orders by a function of the row', async () => {
+    const { data, error } = await db.from('books').select('id, label').ilike('label', '%(draft)').order('label', { ascending: false });
+    expect(error).toBeNull();
+    expect(data).toEqual([{ id: 4, label: 'Delta blues (draft)' }, { id: 2, label: 'Beta waves (draft)' }]);
+    const all = await db.from('books').select('*').eq('id', 1).single();
+    expect(all.data).not.toHaveProperty('label');
+  });
+
+  it('returns computed fields of written rows', async () => {
+    const { data, error } = await db.from('books').insert({ title: 'Computed' }).select('label').single();
+    expect(error).toBeNull();
+    expect(data).toEqual({ label: 'Computed (draft)' });
+    await t.stack.ctx.db.exec(`delete from public.books where title = 'Computed'`);
+  });
+});
+
 describe('range operators', () => {
   beforeAll(async () => {
     await t.stack.ctx.db.exec(`create table public.slots (id int primary key, during int4range);

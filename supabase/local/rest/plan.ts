@@ -12,6 +12,8 @@ import { castType } from './casts.ts';
 export interface ColumnRef {
   column: Column;
   jsonPath: Field['jsonPath'];
+  /** A computed field: the function called with the row. */
+  computed?: { schema: string; function: string; owner: { schema: string; name: string } };
 }
 
 export type OutputItem =
@@ -90,8 +92,10 @@ function findByPath(plan: ReadPlan, path: string[]): ReadPlan | undefined {
 
 export function columnRef(rel: Relation, field: Field): ColumnRef {
   const column = rel.columns.get(field.name);
-  if (!column) throw undefinedColumn(rel.name, field.name);
-  return { column, jsonPath: field.jsonPath };
+  if (column) return { column, jsonPath: field.jsonPath };
+  const computed = rel.computed.get(field.name);
+  if (computed) return { column: computed.column, jsonPath: field.jsonPath, computed: { schema: computed.schema, function: computed.function, owner: computed.owner } };
+  throw undefinedColumn(rel.name, field.name);
 }
 
 function label(field: Field): string {
@@ -142,7 +146,7 @@ function planLevel(ctx: Ctx, rel: Relation, alias: string, select: SelectItem[],
 }
 
 function isBareCount(rel: Relation, item: Extract<SelectItem, { type: 'column' }>): boolean {
-  return item.field.name === 'count' && !item.field.jsonPath.length && !item.cast && !rel.columns.has('count');
+  return item.field.name === 'count' && !item.field.jsonPath.length && !item.cast && !rel.columns.has('count') && !rel.computed.has('count');
 }
 
 function resolveWhere(plan: ReadPlan, node: FilterNode | LogicNode): Where {

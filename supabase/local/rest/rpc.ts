@@ -60,7 +60,7 @@ function resultRelation(r: RestRequest, fn: DbFunction): Relation | undefined {
   fn.outColumns.forEach((c, i) =>
     columns.set(c.name, { name: c.name, type: c.type, udt: c.type, nullable: true, default: null, enumValues: [], description: null, position: i + 1, maxLength: null, generated: false, identity: false }),
   );
-  return { schema: fn.schema, name: fn.name, kind: 'view', insertable: false, updatable: false, deletable: false, columns, pk: [], description: null };
+  return { schema: fn.schema, name: fn.name, kind: 'view', insertable: false, updatable: false, deletable: false, columns, pk: [], description: null, computed: new Map() };
 }
 
 export async function handleRpc(r: RestRequest, name: string): Promise<unknown> {

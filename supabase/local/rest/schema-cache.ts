@@ -29,6 +29,16 @@ export interface Relation {
   columns: Map<string, Column>;
   pk: string[];
   description: string | null;
+  /** Computed fields: functions taking this relation's row and returning one value. */
+  computed: Map<string, ComputedField>;
+}
+
+export interface ComputedField {
+  schema: string;
+  function: string;
+  column: Column;
+  /** The relation whose row the function takes. */
+  owner: { schema: string; name: string };
 }
 
 /** A foreign key, possibly seen through views: `from(columns)` references `to(refColumns)`. */
@@ -145,6 +155,9 @@ select n.nspname as schema, p.proname as name, p.provolatile::text as volatility
        (select coalesce(array_agg(format_type(t, null) order by i), '{}') from unnest(p.proallargtypes) with ordinality u(t, i)) as all_arg_types,
        rt.typtype = 'c' or (rt.typtype = 'p' and rt.typname = 'record') as returns_composite,
        rn.nspname as ret_rel_schema, rc.relname as ret_rel_name,
+       (select an.nspname || '.' || ac.relname from pg_type at join pg_class ac on ac.oid = at.typrelid
+          join pg_namespace an on an.oid = ac.relnamespace where at.oid = p.proargtypes[0]) as first_arg_rel,
+       case when rt.typtype = 'd' then (select b.typname from pg_type b where b.oid = rt.typbasetype) else rt.typname end as return_udt,
        obj_description(p.oid, 'pg_proc') as description
   from pg_proc p
   join pg_namespace n on n.oid = p.pronamespace
@@ -179,6 +192,7 @@ export async function loadSchemaCache(db: DbSession, schemas: string[]): Promise
       columns: new Map(),
       pk: r.pk,
       description: r.description,
+      computed: new Map(),
     });
   }
   const cols = await db.query<any>(COLUMNS_SQL, [schemas]);
@@ -237,6 +251,16 @@ export async function loadSchemaCache(db: DbSession, schemas: string[]): Promise
     };
     const key = relKey(f.schema, f.name);
     functions.set(key, [...(functions.get(key) ?? []), fn]);
+    // `full_name(people)`: a computed field of `people` (the other arguments must have defaults).
+    const owner = f.first_arg_rel ? relations.get(f.first_arg_rel) : undefined;
+    if (owner && !f.returns_set && f.nargs - f.ndefaults <= 1 && !owner.columns.has(f.name)) {
+      owner.computed.set(f.name, {
+        schema: f.schema,
+        function: f.name,
+        owner: { schema: owner.schema, name: owner.name },
+        column: { name: f.name, type: f.return_type, udt: f.return_udt, nullable: true, default: null, enumValues: [], description: f.description, position: 0, maxLength: null, generated: true, identity: false },
+      });
+    }
   }
   const roleSettings = new Map<string, [string, string][]>();
   for (const rs of (await db.query<{ role: string; name: string; value: string }>(ROLE_SETTINGS_SQL)).rows) {

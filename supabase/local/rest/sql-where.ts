@@ -1,12 +1,15 @@
 // WHERE, ORDER BY and column expressions of a read plan; values always as bound parameters.
 import type { ColumnRef, ReadPlan, ResolvedOrder, Where } from './plan.ts';
 import type { Condition } from './filter-grammar.ts';
-import { arrayLiteral, ident, Params } from './sql-text.ts';
+import { arrayLiteral, ident, Params, qualified } from './sql-text.ts';
 import { joinCondition, embedFrom } from './sql-embed.ts';
 
 /** `alias."col"->$1->>$2`: JSON keys are parameters too (integers index arrays). */
 export function columnSql(alias: string, ref: ColumnRef, p: Params): string {
-  let sql = `${ident(alias)}.${ident(ref.column.name)}`;
+  let sql = ref.computed
+    ? // The row is cast to the table type: after a write it comes from a CTE of the same columns.
+      `${qualified(ref.computed.schema, ref.computed.function)}(${ident(alias)}::${qualified(ref.computed.owner.schema, ref.computed.owner.name)})`
+    : `${ident(alias)}.${ident(ref.column.name)}`;
   for (const step of ref.jsonPath) {
     const key = /^-?[0-9]{1,9}$/.test(step.key) ? `${p.add(Number(step.key))}::int` : `${p.add(step.key)}::text`;
     sql = `(${sql}${step.arrow}${key})`;
