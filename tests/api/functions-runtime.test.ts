@@ -44,7 +44,8 @@ describe('proxying', () => {
       SUPABASE_SERVICE_ROLE_KEY: t.serviceRoleKey,
       SUPABASE_DB_URL: t.stack.ctx.config.databaseUrl ?? null,
       FIXTURE_SECRET: 'from-dotenv',
-      BIZDESK_JWT_SECRET: null,
+      BIZDESK_FUNCTIONS_TIMEOUT_SEC: null, // set in this process, not passed on
+      HOME: null,
     });
   });
 

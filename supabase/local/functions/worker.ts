@@ -1,6 +1,7 @@
 // One function's Deno process: started on first use, kept warm, started again after it dies.
 // Deno runs offline: npm: specifiers come from the project's node_modules, no downloads, no update check.
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -63,10 +64,10 @@ export class FunctionWorker {
     this.tail = [];
     const child = spawn(deno, args, {
       cwd,
+      // Like Supabase's runtime, no HOME or PATH for the function; Deno gets its cache dir directly.
       env: {
         ...this.opts.env(),
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
+        DENO_DIR: process.env.DENO_DIR || path.join(os.homedir(), '.cache', 'deno'),
         DENO_NO_UPDATE_CHECK: '1',
         DENO_NO_PROMPT: '1',
         NO_COLOR: '1',
