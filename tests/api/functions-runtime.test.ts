@@ -67,6 +67,21 @@ describe('proxying', () => {
     expect(chunks.length).toBeGreaterThan(1);
   });
 
+  it('streams a large request body to the function', async () => {
+    const chunk = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    const body = new ReadableStream({
+      pull(c) {
+        if (sent === 20) return c.close();
+        sent++;
+        c.enqueue(chunk);
+      },
+    });
+    const res = await fetch(`${fn('echo')}/count`, { method: 'POST', headers: auth(), body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ bytes: 20 * 1024 * 1024 });
+  });
+
   it('answers 404 for a function that does not exist', async () => {
     for (const name of ['nope', '_shared', '..']) {
       const res = await fetch(fn(name), { headers: auth() });
