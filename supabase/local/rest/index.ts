@@ -33,6 +33,13 @@ const restPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx 
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   app.addHook('onRequest', requireApiKey(ctx));
+  // Errors raised by Fastify itself (oversized or broken requests) still get PostgREST's body shape.
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) req.log.error(error);
+    return reply.code(status).header('Content-Type', 'application/json; charset=utf-8')
+      .send(JSON.stringify({ code: error.code ?? 'PGRST000', details: null, hint: null, message: error.message }));
+  });
 
   async function serve(req: FastifyRequest, reply: FastifyReply, handler: Handler, name: string) {
     let authed = false;
