@@ -43,7 +43,7 @@ export function translateError(raw: unknown): string {
   const t = i18n.t.bind(i18n);
   if (!raw) return t('errors.unknown');
   const error = raw as ApiErrorLike;
-  if (raw instanceof TypeError || error.name === 'AuthRetryableFetchError' || /Failed to fetch|NetworkError/i.test(error.message ?? '')) {
+  if (raw instanceof TypeError || error.name === 'AuthRetryableFetchError' || error.name === 'FunctionsFetchError' || /Failed to fetch|NetworkError/i.test(error.message ?? '')) {
     return t('errors.network');
   }
   if (error.hint && /^[a-z_]+(\.[a-zA-Z_]+)+$/.test(error.hint) && i18n.exists(error.hint)) return t(error.hint);

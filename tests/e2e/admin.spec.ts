@@ -50,3 +50,45 @@ test('a workflow step condition is validated before it is saved', async ({ page 
   const after = await admin.client.from('workflow_steps').select('condition').eq('workflow_id', '40000000-0000-4000-8000-000000000003').eq('step_no', 2).single();
   expect(after.data?.condition).toEqual({ field: 'days', op: '>', value: 5 });
 });
+
+test('the administrator creates a person through the admin-users function, then deactivates them', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'admin');
+  await page.goto('/admin/users/create');
+  await page.getByLabel('邮箱').fill('e2e.newcomer@bizdesk.test');
+  await page.getByLabel('密码').fill('Newcomer#2026');
+  await page.getByLabel('姓名').fill('测试新人');
+  await page.getByLabel('所属小组').fill('市场');
+  await option(page, '市场营销组').click();
+  await page.getByLabel('角色').click();
+  await option(page, '业务员').click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /保存/ }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/, { timeout: 30_000 });
+
+  const newcomer = await signedInClient('admin');
+  const { data } = await newcomer.client.from('profiles').select('id, full_name, group_id, user_roles(role)').eq('email', 'e2e.newcomer@bizdesk.test').single();
+  expect(data).toMatchObject({ full_name: '测试新人', group_id: '30000000-0000-4000-8000-000000000001', user_roles: [{ role: 'salesperson' }] });
+
+  await page.getByPlaceholder('按姓名搜索').fill('测试新人');
+  await page.getByPlaceholder('按姓名搜索').press('Enter');
+  const row = page.locator('tbody tr', { hasText: '测试新人' });
+  await expect(row).toContainText('业务员');
+  await row.getByRole('button', { name: /停\s?用/ }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确 ?定|OK/ }).click();
+  await expect(row.getByTestId('status-tag')).toHaveAttribute('data-status', 'left');
+});
+
+test('a duplicate email is shown on the field, not as a raw error', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/users/create');
+  await page.getByLabel('邮箱').fill('sales2@bizdesk.test');
+  await page.getByLabel('密码').fill('Another#2026');
+  await page.getByLabel('姓名').fill('重复邮箱');
+  await page.getByLabel('角色').click();
+  await option(page, '业务员').click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /保存/ }).click();
+  await expect(page.locator('.ant-form-item-explain-error', { hasText: '该邮箱已被使用' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('{')).toHaveCount(0);
+});
