@@ -569,3 +569,137 @@ select set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000012
 select public.approval_submit('quotation', '53000000-0000-4000-8000-000000000006', '请审批');
 select set_config('request.jwt.claim.sub', '', false), set_config('request.jwt.claims', '', false);
 select setval('public.quotation_no_seq', 100);
+
+-- =============================================================================================
+-- Contracts, payment plans, payments, collection, orders and shipments (issue 10). Appended
+-- section: ids 60… contracts (60000000-0000-4000-8000-0000000000NN, NN = 1…30, states cycling
+-- draft → terminated), 61… orders. Dates are relative to the seed run.
+-- =============================================================================================
+insert into public.workflow_definitions (id, record_type, name, description) values
+  ('40000000-0000-4000-8000-000000000010', 'contract_change', '合同变更/终止', '部门经理审核 → 法务审核');
+insert into public.workflow_steps (workflow_id, step_no, name, approver_rule, approver_role, mode, condition, record_status) values
+  ('40000000-0000-4000-8000-000000000010', 1, '部门经理审核', 'dept_manager', null, 'any', null, 'manager_review'),
+  ('40000000-0000-4000-8000-000000000010', 2, '法务审核', 'role', 'legal', 'any', null, 'legal_review');
+
+do $$
+declare
+  states text[] := '{draft,manager_review,legal_review,gm_review,approved,signed,executing,completed,terminated}';
+  finance constant uuid := '10000000-0000-4000-8000-000000000043';
+  archivist constant uuid := '10000000-0000-4000-8000-000000000044';
+  cu record;
+  n int := 0;
+  st text;
+  cid uuid;
+  oid uuid;
+  amt numeric;
+  signed date;
+  i1 uuid;
+  i2 uuid;
+  line1 uuid;
+begin
+  for cu in select c.id, c.name, c.owner_id from public.customers c where c.owner_id is not null order by c.id limit 30 loop
+    n := n + 1;
+    st := states[(n - 1) % 9 + 1];
+    cid := ('60000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid;
+    amt := case when st = 'gm_review' then 1200000 + n * 1000 else 50000 + n * 7300 end;
+    signed := case when st in ('signed', 'executing', 'completed', 'terminated') then current_date - 100 + n end;
+    -- Contracts waiting for approval start as drafts and are submitted through the engine below.
+    insert into public.contracts (id, title, customer_id, amount, delivery_on, payment_method, rights_duties, specs,
+                                  breach_terms, owner_id, status, signed_on, payment_plan_submitted_at,
+                                  terminated_reason, created_at, created_by)
+    values (cid, cu.name || ' 供货合同', cu.id, amt, current_date + 30 + n, '30% 预付款，70% 验收后 30 天内付清',
+            '甲方按期付款；乙方按期交货并提供一年质保', '按附件一技术规格书', '逾期交货或付款，每日按合同金额 0.05% 支付违约金',
+            cu.owner_id, (case when st in ('manager_review', 'legal_review', 'gm_review') then 'draft' else st end)::public.contract_status,
+            signed, case when st not in ('draft', 'manager_review') then now() - interval '100 days' end,
+            case when st = 'terminated' then '客户项目取消，双方协商一致终止' end,
+            now() - (120 - n) * interval '1 day', cu.owner_id);
+    insert into public.contract_lines (id, contract_id, line_no, product_name, spec, unit, quantity, unit_price)
+    values (gen_random_uuid(), cid, 1, '数控加工中心', 'VMC-850', '台', 10, amt * 0.06),
+           (gen_random_uuid(), cid, 2, '安装调试服务', '现场 5 天', '项', 4, amt * 0.1);
+    if st in ('draft', 'manager_review') then
+      continue;
+    end if;
+    i1 := gen_random_uuid();
+    i2 := gen_random_uuid();
+    insert into public.payment_instalments (id, contract_id, seq, due_on, amount, condition) values
+      (i1, cid, 1, current_date - 90 - n, amt * 0.3, '合同签订后 10 日内'),
+      (i2, cid, 2, current_date + 60 - n * 5, amt - amt * 0.3, '验收合格后 30 日内');
+    if st in ('signed', 'executing', 'completed') then
+      insert into public.payments (instalment_id, amount, received_on, method, reference, recorded_by)
+      select i1, case when st = 'signed' and n % 2 = 0 then amt * 0.1 else amt * 0.3 end, current_date - 85 - n,
+             'bank_transfer', 'YH' || lpad(n::text, 6, '0'), finance
+       where st <> 'signed' or n % 3 <> 0;
+      if st = 'completed' then
+        insert into public.payments (instalment_id, amount, received_on, method, reference, recorded_by)
+        values (i2, amt - amt * 0.3, current_date - 5, 'acceptance_bill', 'CD' || lpad(n::text, 6, '0'), finance);
+      end if;
+      if n % 2 = 0 then
+        update public.contracts set cabinet_no = 'A-' || (n % 5 + 1), box_no = 'H' || lpad(n::text, 3, '0'),
+               original_received_on = signed + 3, archived_by = archivist where id = cid;
+      end if;
+      -- An order per signed contract, moved along the stages.
+      oid := ('61000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid;
+      select l.id into line1 from public.contract_lines l where l.contract_id = cid and l.line_no = 1;
+      insert into public.orders (id, contract_id, ordered_on, owner_id, notes) values (oid, cid, signed + 2, cu.owner_id, '首批交付');
+      insert into public.order_lines (order_id, contract_line_id, quantity) values (oid, line1, 5);
+      insert into public.order_progress (order_id, stage, reached_on, note, recorded_by)
+      select oid, s, signed + 2 + k::int * 7, '按计划完成', cu.owner_id
+        from unnest(enum_range(null::public.order_stage)) with ordinality as x(s, k)
+       where k <= case st when 'signed' then 2 when 'executing' then 4 else 5 end
+       order by k;
+      if st <> 'signed' then
+        insert into public.shipments (order_id, mode, carrier, tracking_no, insured, insurance_amount, shipped_on, delivered_on)
+        values (oid, (array['sea', 'air', 'land'])[n % 3 + 1]::public.shipment_mode, '中远海运物流', 'TRK' || lpad(n::text, 8, '0'),
+                n % 2 = 0, case when n % 2 = 0 then amt * 0.5 end, signed + 23,
+                case when st = 'completed' then signed + 30 end);
+        if n % 4 = 0 then
+          insert into public.shipment_incidents (shipment_id, kind, occurred_on, description, handling, result)
+          select s.id, 'delay', signed + 26, '港口拥堵，延误 3 天', '通知客户并调整交付计划', '客户接受延期'
+            from public.shipments s where s.order_id = oid;
+        end if;
+      end if;
+    end if;
+  end loop;
+
+  -- Collection on overdue instalments of running contracts: a call, then an escalation past 60 days.
+  insert into public.collection_actions (instalment_id, kind, owner_id, acted_on, result, next_step, next_on)
+  select i.id, 'call', c.owner_id, current_date - 3, '客户财务称本月底前安排付款', '月底再次确认', current_date + 7
+    from public.payment_instalments i join public.contracts c on c.id = i.contract_id
+   where c.status in ('signed', 'executing') and i.due_on < current_date
+     and i.amount > coalesce((select sum(p.amount) from public.payments p where p.instalment_id = i.id), 0);
+  insert into public.collection_actions (instalment_id, kind, owner_id, acted_on, result, next_step)
+  select i.id, 'escalation', c.owner_id, current_date - 1, '多次催收未果，提请部门经理协调', '发律师函'
+    from public.payment_instalments i join public.contracts c on c.id = i.contract_id
+   where c.status in ('signed', 'executing') and i.due_on < current_date - 60
+     and i.amount > coalesce((select sum(p.amount) from public.payments p where p.instalment_id = i.id), 0);
+end
+$$;
+
+-- Contracts waiting for approval go through the engine as their owners (and approvers).
+do $$
+declare
+  c record;
+  req uuid;
+begin
+  for c in select t.id, t.owner_id, t.amount from public.contracts t
+            where t.id::text like '60000000-%' and t.status = 'draft'
+              and ((right(t.id::text, 2))::int - 1) % 9 in (1, 2, 3) order by t.id loop
+    perform set_config('request.jwt.claim.sub', c.owner_id::text, true),
+            set_config('request.jwt.claims', json_build_object('sub', c.owner_id, 'role', 'authenticated')::text, true);
+    req := (public.approval_submit('contract', c.id, '请审批')).id;
+    if ((right(c.id::text, 2))::int - 1) % 9 in (2, 3) then
+      perform set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000002', true),
+              set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-000000000002", "role": "authenticated"}', true);
+      perform public.approval_approve(req, '同意');
+    end if;
+    if ((right(c.id::text, 2))::int - 1) % 9 = 3 then
+      perform set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000041', true),
+              set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-000000000041", "role": "authenticated"}', true);
+      perform public.approval_approve(req, '条款无异议');
+    end if;
+  end loop;
+  perform set_config('request.jwt.claim.sub', '', true), set_config('request.jwt.claims', '', true);
+end
+$$;
+select setval('public.contract_no_seq', 100);
+select setval('public.order_no_seq', 100);
