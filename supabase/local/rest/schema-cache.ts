@@ -1,7 +1,7 @@
 // What PostgREST knows about the database: relations, columns, keys, relationships and functions of
 // the exposed schemas, read from the catalogs once and again on `NOTIFY pgrst, 'reload schema'`.
 import type { DbSession } from '../db/types.ts';
-import { viewColumnSources } from './view-sources.ts';
+import { foreignKeysThroughViews } from './view-foreign-keys.ts';
 
 export interface Column {
   name: string;
@@ -139,13 +139,6 @@ select n.nspname as schema, c.relname as name, r.ev_action::text as action
   join pg_rewrite r on r.ev_class = c.oid and r.rulename = '_RETURN'
  where n.nspname = any($1) and c.relkind in ('v','m')`;
 
-const RELNAMES_SQL = `
-select c.oid::int as oid, n.nspname as schema, c.relname as name,
-       (select array_agg(a.attname order by a.attnum) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0)::text[] as cols,
-       (select array_agg(a.attnum::int order by a.attnum) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0) as nums
-  from pg_class c join pg_namespace n on n.oid = c.relnamespace
- where c.oid = any($1::int[])`;
-
 const FUNCTIONS_SQL = `
 select n.nspname as schema, p.proname as name, p.provolatile::text as volatility, p.proretset as returns_set,
        p.pronargs as nargs, p.pronargdefaults as ndefaults, p.provariadic <> 0 as variadic,
@@ -269,55 +262,4 @@ export async function loadSchemaCache(db: DbSession, schemas: string[]): Promise
     roleSettings.set(rs.role, [...list, [rs.name, rs.value]]);
   }
   return { schemas, relations, foreignKeys, functions, roleSettings, loadedAt: Date.now() };
-}
-
-/** Each FK whose columns (or referenced columns) a view shows unchanged, restated on the view. */
-async function foreignKeysThroughViews(
-  db: DbSession,
-  views: { schema: string; name: string; action: string }[],
-  tableFks: ForeignKey[],
-): Promise<ForeignKey[]> {
-  const sources = views.map((v) => ({ view: v, cols: viewColumnSources(v.action) }));
-  const oids = [...new Set(sources.flatMap((s) => s.cols.map((c) => c.table)))];
-  if (!oids.length) return [];
-  const names = new Map<number, { schema: string; name: string; colByNum: Map<number, string> }>();
-  for (const r of (await db.query<any>(RELNAMES_SQL, [oids])).rows) {
-    const colByNum = new Map<number, string>();
-    (r.nums as number[]).forEach((n, i) => colByNum.set(n, r.cols[i]));
-    names.set(r.oid, { schema: r.schema, name: r.name, colByNum });
-  }
-  // For every view: base table key -> (base column -> view column).
-  type Shown = { view: { schema: string; name: string }; base: string; map: Map<string, string> };
-  const shown: Shown[] = [];
-  for (const { view, cols } of sources) {
-    const byBase = new Map<string, Map<string, string>>();
-    for (const c of cols) {
-      const t = names.get(c.table);
-      const col = t?.colByNum.get(c.column);
-      if (!t || !col) continue;
-      const key = relKey(t.schema, t.name);
-      if (!byBase.has(key)) byBase.set(key, new Map());
-      if (!byBase.get(key)!.has(col)) byBase.get(key)!.set(col, c.name);
-    }
-    for (const [base, map] of byBase) shown.push({ view: { schema: view.schema, name: view.name }, base, map });
-  }
-  const out: ForeignKey[] = [];
-  const ends = (rel: { schema: string; name: string }, columns: string[]) => {
-    const list = [{ rel, columns }];
-    for (const s of shown) {
-      if (s.base !== relKey(rel.schema, rel.name)) continue;
-      const mapped = columns.map((c) => s.map.get(c));
-      if (mapped.every(Boolean)) list.push({ rel: s.view, columns: mapped as string[] });
-    }
-    return list;
-  };
-  for (const fk of tableFks) {
-    for (const a of ends(fk.from, fk.columns)) {
-      for (const b of ends(fk.to, fk.refColumns)) {
-        if (a.rel === fk.from && b.rel === fk.to) continue;
-        out.push({ name: fk.name, from: a.rel, columns: a.columns, to: b.rel, refColumns: b.columns });
-      }
-    }
-  }
-  return out;
 }
