@@ -5,6 +5,7 @@ import { supabase } from './supabase-client.ts';
 import { rolesFromAccessToken, type AppRole } from './roles.ts';
 import { i18n } from './i18n.ts';
 import { translateError } from './error-messages.ts';
+import { markSigningOut } from './auth-events.ts';
 
 export interface Identity {
   id: string;
@@ -25,7 +26,9 @@ export const authProvider: AuthProvider = {
     return { success: true, redirectTo: '/' };
   },
   async logout() {
+    markSigningOut(true);
     await supabase.auth.signOut({ scope: 'local' });
+    markSigningOut(false);
     return { success: true, redirectTo: '/login' };
   },
   async forgotPassword({ email }: { email: string }) {
@@ -33,7 +36,7 @@ export const authProvider: AuthProvider = {
       redirectTo: `${window.location.origin}/update-password`,
     });
     if (error) return fail(error, 'auth.errors.forgotFailed');
-    return { success: true, successNotification: { message: i18n.t('auth.forgot.sent') } };
+    return { success: true };
   },
   async updatePassword({ password }: { password: string }) {
     const { error } = await supabase.auth.updateUser({ password });
@@ -48,7 +51,9 @@ export const authProvider: AuthProvider = {
   async onError(error: { statusCode?: number; status?: number; code?: string }) {
     const status = error?.statusCode ?? error?.status;
     if (status === 401 || error?.code === 'PGRST301' || error?.code === 'PGRST303') {
+      markSigningOut(true);
       await supabase.auth.signOut({ scope: 'local' });
+      markSigningOut(false);
       return { logout: true, redirectTo: '/login?expired=1', error: { name: 'auth', message: i18n.t('auth.expired') } };
     }
     return {};

@@ -38,7 +38,9 @@ export default async function globalSetup() {
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
-  process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+  // "localhost", the host of supabase/config.toml's site_url: the auth API lets mail links
+  // redirect to any port on it, as GoTrue does.
+  process.env.E2E_BASE_URL = `http://localhost:${port}`;
   process.env.E2E_API_URL = apiUrl;
   process.env.E2E_ANON_KEY = stack.ctx.keys.anonKey;
   process.env.E2E_SERVICE_KEY = stack.ctx.keys.serviceRoleKey;
