@@ -193,6 +193,9 @@ describe('filters', () => {
     ['or', (q) => q.or('price.gt.100,title.eq.Beta waves'), ['Beta waves', 'Delta blues']],
     ['or with nested and', (q) => q.or('id.eq.3,and(status.eq.draft,price.lt.10)'), ['Beta waves', 'Gamma rays']],
     ['match', (q) => q.match({ status: 'published', author_id: 2 }), ['Gamma rays']],
+    // What @refinedev/supabase sends for an "or" of contains / in / ina filters.
+    ['refine or', (q) => q.or('title.ilike."%RAYS%",id.in.("1","2"),tags.cs.{"music"}'), ['Alpha rising', 'Beta waves', 'Gamma rays', 'Delta blues']],
+    ['refine nina', (q) => q.not('tags', 'cs', '{"sci"}'), ['Gamma rays', 'Delta blues']],
     ['regex', (q) => q.filter('title', 'match', '^[AB]'), ['Alpha rising', 'Beta waves']],
     ['isdistinct', (q) => q.filter('price', 'isdistinct', '3'), ['Alpha rising', 'Gamma rays', 'Delta blues']],
     ['json path', (q) => q.eq('meta->city->>name', 'Rome'), []],
