@@ -64,6 +64,14 @@ describe('buckets', () => {
     expect((await admin.deleteBucket('scratch')).error).toMatchObject({ statusCode: '404' });
   });
 
+  it('refuses deleting storage rows with plain SQL, as Supabase does', async () => {
+    await expect(t.stack.ctx.db.query(`delete from storage.buckets where id = 'invoices'`)).rejects.toThrow(
+      'Direct deletion from storage tables is not allowed. Use the Storage API instead.',
+    );
+    await expect(t.stack.ctx.db.query('delete from storage.objects')).rejects.toThrow('Use the Storage API instead');
+    expect((await t.admin().storage.getBucket('invoices')).error).toBeNull();
+  });
+
   it('lets RLS decide for users: no policy, no buckets seen or created', async () => {
     const s = user.client.storage;
     expect((await s.listBuckets()).data).toEqual([]);

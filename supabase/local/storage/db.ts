@@ -43,10 +43,20 @@ export interface ObjectRow {
   last_accessed_at: string;
 }
 
+// Storage's own transactions may delete rows (storage.protect_delete refuses plain SQL deletes).
+const ALLOW_DELETE_SQL = "select set_config('storage.allow_delete_query', 'true', true)";
+
+function asStorageApi<T>(fn: (tx: DbSession) => Promise<T>) {
+  return async (tx: DbSession) => {
+    await tx.query(ALLOW_DELETE_SQL);
+    return fn(tx);
+  };
+}
+
 /** Runs fn as the caller; Postgres errors come out as Storage errors. */
 export async function asCaller<T>(ctx: StackContext, caller: Caller, fn: (tx: DbSession) => Promise<T>): Promise<T> {
   try {
-    return await runAsRole(ctx.db, caller.role, caller.claims, caller.req, fn);
+    return await runAsRole(ctx.db, caller.role, caller.claims, caller.req, asStorageApi(fn));
   } catch (e) {
     throw toStorageError(e);
   }
@@ -64,6 +74,7 @@ export async function asCallerAfter<P, T>(
 ): Promise<T> {
   try {
     return await ctx.db.transaction(async (tx) => {
+      await tx.query(ALLOW_DELETE_SQL);
       const prepared = await prepare(tx);
       await setRequestScope(tx, caller.role, caller.claims, caller.req);
       return fn(tx, prepared);
