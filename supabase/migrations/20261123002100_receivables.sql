@@ -65,15 +65,23 @@ $$;
 -- Triggers
 -- ---------------------------------------------------------------------------------------------
 -- A plan is edited by API roles only while not yet submitted.
+-- Definer: the lock holds whatever the caller may read.
+create function private.plan_submitted(cid uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (select 1 from public.contracts c where c.id = cid and c.payment_plan_submitted_at is not null)
+$$;
+
+-- Invoker (as the other guards), so current_user is the caller's role.
 create function private.guard_instalment() returns trigger
-language plpgsql security definer
+language plpgsql
 set search_path = ''
 as $$
 declare
   cid uuid := coalesce(new.contract_id, old.contract_id);
 begin
-  if current_user in ('anon', 'authenticated', 'service_role')
-     and exists (select 1 from public.contracts c where c.id = cid and c.payment_plan_submitted_at is not null) then
+  if current_user in ('anon', 'authenticated', 'service_role') and private.plan_submitted(cid) then
     perform private.raise_contract('CT013', 'the payment plan has been submitted', 'plan_locked');
   end if;
   return coalesce(new, old);
@@ -110,14 +118,22 @@ create trigger prepare_payment before insert on public.payments
   for each row execute function private.prepare_payment();
 
 -- Collection is for overdue instalments; an escalation tells the department manager(s).
+-- A definer read of the instalment (the caller's policies decide the insert itself).
+create function private.instalment(iid uuid) returns public.payment_instalments
+language sql stable security definer
+set search_path = ''
+as $$
+  select * from public.payment_instalments i where i.id = iid
+$$;
+
+-- Invoker, so current_user tells API roles from the seed and server functions.
 create function private.prepare_collection_action() returns trigger
-language plpgsql security definer
+language plpgsql
 set search_path = ''
 as $$
 declare
-  i public.payment_instalments;
+  i public.payment_instalments := private.instalment(new.instalment_id);
 begin
-  select * into i from public.payment_instalments t where t.id = new.instalment_id;
   new.contract_id := i.contract_id;
   if current_user in ('anon', 'authenticated', 'service_role')
      and not (i.due_on < current_date and private.instalment_paid(i.id) < i.amount) then
