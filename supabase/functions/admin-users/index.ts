@@ -4,6 +4,7 @@
 import { json, preflight } from '../_shared/cors.ts';
 import { adminClient, bearerToken } from '../_shared/clients.ts';
 import { parseAction, type Action } from './validate.ts';
+import { handover } from './handover.ts';
 
 const BANNED_FOREVER = '876000h';
 
@@ -63,6 +64,8 @@ async function run(action: Action, callerId: string): Promise<Response> {
       if (saved.error) return fail(400, saved.error.code ?? 'invalid', saved.error.message);
       return json({ user: saved.data });
     }
+    case 'handover':
+      return fail(400, 'validation_failed', 'unexpected action');
     case 'deactivate':
     case 'activate': {
       if (action.user_id === callerId) return fail(400, 'self_deactivation', 'administrators cannot deactivate themselves');
@@ -79,15 +82,23 @@ async function run(action: Action, callerId: string): Promise<Response> {
 Deno.serve(async (req) => {
   if (req.method === 'OPTIONS') return preflight();
   if (req.method !== 'POST') return fail(405, 'method_not_allowed', 'use POST');
-  const caller = await callerIsAdmin(req);
-  if (caller instanceof Response) return caller;
   let body: unknown;
   try {
-    body = await req.json();
+    body = await req.clone().json();
   } catch {
-    return fail(400, 'invalid_json', 'the request body is not JSON');
+    body = undefined;
   }
+  // The handover is not admins-only: its RPC checks HR / department manager as the caller.
+  if ((body as { action?: unknown } | undefined)?.action === 'handover') {
+    const action = parseAction(body);
+    if ('error' in action) return fail(400, action.code, action.error);
+    if (action.action === 'handover') return handover(req, action);
+  }
+  const caller = await callerIsAdmin(req);
+  if (caller instanceof Response) return caller;
+  if (body === undefined) return fail(400, 'invalid_json', 'the request body is not JSON');
   const action = parseAction(body);
   if ('error' in action) return fail(action.code === 'weak_password' ? 422 : 400, action.code, action.error);
+  if (action.action === 'handover') return fail(400, 'validation_failed', 'unexpected action');
   return run(action, caller.id);
 });

@@ -17,7 +17,9 @@ interface PersonFields {
 export type Action =
   | ({ action: 'create'; email: string; password: string; full_name: string } & PersonFields)
   | ({ action: 'update'; user_id: string } & PersonFields)
-  | { action: 'deactivate' | 'activate'; user_id: string };
+  | { action: 'deactivate' | 'activate'; user_id: string }
+  // Departure handover (HR and the department manager too): see ./handover.ts.
+  | { action: 'handover'; leaver_id: string; receiver_id: string; note?: string };
 
 class InvalidRequest extends Error {
   constructor(message: string, readonly code = 'validation_failed') {
@@ -93,8 +95,14 @@ export function parseAction(body: unknown): Action | { error: string; code: stri
         if (!user_id) throw new Error('user_id is required');
         return { action: b.action, user_id };
       }
+      case 'handover': {
+        const leaver_id = optionalUuid(b.leaver_id, 'leaver_id');
+        const receiver_id = optionalUuid(b.receiver_id, 'receiver_id');
+        if (!leaver_id || !receiver_id) throw new Error('leaver_id and receiver_id are required');
+        return { action: 'handover', leaver_id, receiver_id, note: optionalString(b.note, 'note', 2000) };
+      }
       default:
-        throw new Error('action must be one of: create, update, deactivate, activate');
+        throw new Error('action must be one of: create, update, deactivate, activate, handover');
     }
   } catch (e) {
     return { error: (e as Error).message, code: e instanceof InvalidRequest ? e.code : 'validation_failed' };
