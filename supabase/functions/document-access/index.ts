@@ -25,10 +25,11 @@ function parseBody(body: unknown): { document_id: string; version_no: number | n
   return { document_id: b.document_id, version_no: (v as number | undefined) ?? null };
 }
 
-/** The client's address as the gateway saw it: the first x-forwarded-for hop, else x-real-ip. */
-function clientIp(req: Request): string | null {
+/** The client's address: the first x-forwarded-for hop (set by the gateway), else the peer. */
+function clientIp(req: Request, peer: Deno.ServeHandlerInfo): string | null {
   const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || req.headers.get('x-real-ip') || null;
+  const remote = peer.remoteAddr as { hostname?: string };
+  return forwarded || req.headers.get('x-real-ip') || remote.hostname || null;
 }
 
 /** "张三-报价单.pdf": the reader's name in front of the file's own name. */
@@ -41,7 +42,7 @@ const REFUSALS: Record<string, [number, string]> = {
   DC003: [403, 'forbidden'],
 };
 
-Deno.serve(async (req) => {
+Deno.serve(async (req, peer) => {
   if (req.method === 'OPTIONS') return preflight();
   if (req.method !== 'POST') return fail(405, 'method_not_allowed', 'use POST');
   const token = bearerToken(req);
@@ -64,7 +65,7 @@ Deno.serve(async (req) => {
     document_id: input.document_id,
     for_user: auth.user.id,
     version_no: input.version_no,
-    ip: clientIp(req),
+    ip: clientIp(req, peer),
     user_agent: req.headers.get('user-agent'),
   }).single<{ object_path: string; file_name: string; mime_type: string | null; version: number; user_name: string }>();
   if (error) {
