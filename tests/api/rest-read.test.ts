@@ -338,9 +338,16 @@ describe('order, range and count', () => {
     });
   });
 
-  it('aggregates count()', async () => {
+  it('aggregates count() only when db-aggregates-enabled is set, as on Supabase', async () => {
+    const off = await rest(t, '/books?select=status,count()&order=status');
+    expect(off.status).toBe(400);
+    expect(await off.json()).toEqual({ code: 'PGRST123', details: null, hint: null, message: 'Use of aggregate functions is not allowed' });
+    await t.stack.ctx.db.exec(`do $$ begin execute format('alter role authenticator in database %I set pgrst.db_aggregates_enabled = %L', current_database(), 'true'); end $$;`);
+    for (const reload of t.stack.ctx.onSchemaChange) await reload();
     const res = await rest(t, '/books?select=status,count()&order=status');
     expect(await res.json()).toEqual([{ status: 'draft', count: 2 }, { status: 'published', count: 2 }]);
+    await t.stack.ctx.db.exec(`do $$ begin execute format('alter role authenticator in database %I reset pgrst.db_aggregates_enabled', current_database()); end $$;`);
+    for (const reload of t.stack.ctx.onSchemaChange) await reload();
   });
 });
 

@@ -34,7 +34,7 @@ export class SchemaCacheStore {
   async start(): Promise<void> {
     await this.reload();
     this.stopListening = await this.ctx.db.listen('pgrst', (payload) => {
-      if (payload === 'reload schema' || payload === '') void this.reload().catch(() => {});
+      if (payload === 'reload schema' || payload === 'reload config' || payload === '') void this.reload().catch(() => {});
     });
   }
 

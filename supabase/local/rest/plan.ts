@@ -117,6 +117,8 @@ function planLevel(ctx: Ctx, rel: Relation, alias: string, select: SelectItem[],
       const ref = columnRef(rel, item.field);
       plan.output.push({ kind: 'column', ref, cast: item.cast && castType(item.cast), label: item.alias ?? label(item.field) });
     } else if (item.type === 'count') {
+      // count() is an aggregate: off unless PostgREST's db-aggregates-enabled is set.
+      if (!ctx.cache.aggregatesEnabled) throw new RestError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
       hasCount = true;
       plan.output.push({ kind: 'count', label: item.alias ?? 'count' });
     } else {

@@ -80,6 +80,8 @@ export interface SchemaCache {
   functions: Map<string, DbFunction[]>;
   /** `alter role … set x = y` settings PostgREST applies when it switches to the role. */
   roleSettings: Map<string, [string, string][]>;
+  /** PostgREST's in-database config (`alter role authenticator set pgrst.db_aggregates_enabled …`). */
+  aggregatesEnabled: boolean;
   loadedAt: number;
 }
 
@@ -168,6 +170,17 @@ select r.rolname as role, split_part(kv, '=', 1) as name, substr(kv, strpos(kv, 
  where s.setdatabase in (0, (select oid from pg_database where datname = current_database()))
    and split_part(kv, '=', 1) in (select name from pg_settings where context = 'user')
  order by s.setdatabase`;
+
+// PostgREST reads its own settings from the authenticator role (this database's first).
+const PGRST_CONFIG_SQL = `
+select substr(kv, strpos(kv, '=') + 1) as value
+  from pg_db_role_setting s
+  join pg_roles r on r.oid = s.setrole and r.rolname = 'authenticator'
+  cross join lateral unnest(s.setconfig) kv
+ where s.setdatabase in (0, (select oid from pg_database where datname = current_database()))
+   and split_part(kv, '=', 1) = 'pgrst.db_aggregates_enabled'
+ order by s.setdatabase desc
+ limit 1`;
 
 const KIND: Record<string, Relation['kind']> = { r: 'table', v: 'view', m: 'matview', f: 'foreign', p: 'partitioned' };
 
@@ -261,5 +274,7 @@ export async function loadSchemaCache(db: DbSession, schemas: string[]): Promise
     const list = (roleSettings.get(rs.role) ?? []).filter(([n]) => n !== rs.name);
     roleSettings.set(rs.role, [...list, [rs.name, rs.value]]);
   }
-  return { schemas, relations, foreignKeys, functions, roleSettings, loadedAt: Date.now() };
+  const aggregates = (await db.query<{ value: string }>(PGRST_CONFIG_SQL)).rows[0]?.value;
+  const aggregatesEnabled = ['true', 'on', '1', 'yes'].includes((aggregates ?? '').toLowerCase());
+  return { schemas, relations, foreignKeys, functions, roleSettings, aggregatesEnabled, loadedAt: Date.now() };
 }
