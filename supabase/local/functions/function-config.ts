@@ -17,11 +17,11 @@ export function functionConfig(config: StackConfig, name: string): FunctionConfi
   if (!NAME.test(name)) return undefined;
   const spec = (config.toml.functions?.[name] ?? {}) as Record<string, unknown>;
   if (spec.enabled === false) return undefined;
+  // A configured entrypoint is relative to supabase/, as the CLI reads it.
   const entrypoint =
     typeof spec.entrypoint === 'string'
       ? path.resolve(config.projectRoot, 'supabase', spec.entrypoint)
       : path.join(config.functionsDir, name, 'index.ts');
-  if (!entrypoint.startsWith(path.resolve(config.functionsDir) + path.sep) && typeof spec.entrypoint !== 'string') return undefined;
   if (!fs.existsSync(entrypoint)) return undefined;
   return { name, entrypoint, verifyJwt: spec.verify_jwt !== false };
 }

@@ -109,11 +109,6 @@ export class FunctionWorker {
     });
   }
 
-  /** Waits until the current process has exited (used to tell a crash from a network error). */
-  exited(): boolean {
-    return !this.child || this.child.exitCode !== null || this.child.signalCode !== null;
-  }
-
   stop(): void {
     const child = this.child;
     this.child = undefined;

@@ -125,11 +125,15 @@ export interface NewObject {
 // Storage keeps the JWT's sub in owner_id (any string) and in owner when it is a uuid.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function uuidOrNull(v: string | undefined): string | null {
+  return v && UUID.test(v) ? v : null;
+}
+
 function objectParams(o: NewObject): unknown[] {
   return [
     o.bucket,
     o.name,
-    o.owner && UUID.test(o.owner) ? o.owner : null,
+    uuidOrNull(o.owner),
     o.owner ?? null,
     o.version,
     o.metadata === null ? null : JSON.stringify(o.metadata),

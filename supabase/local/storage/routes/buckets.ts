@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { StackContext } from '../../context.ts';
 import type { FileStore } from '../file-store.ts';
 import { requireCaller, serviceCaller } from '../caller.ts';
-import { asCaller, asCallerAfter, findBucket } from '../db.ts';
+import { asCaller, asCallerAfter, findBucket, uuidOrNull } from '../db.ts';
 import { errors } from '../errors.ts';
 import { mustBeValidBucketName, parseFileSizeToBytes } from '../keys.ts';
 import { globalFileSizeLimit } from '../store-object.ts';
@@ -144,8 +144,4 @@ export function bucketRoutes(app: FastifyInstance, ctx: StackContext, files: Fil
     await files.removeBucketDir(id).catch(() => {});
     return { message: 'Successfully deleted' };
   });
-}
-
-function uuidOrNull(v: string | undefined): string | null {
-  return v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ? v : null;
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { StackContext } from '../../context.ts';
 import type { FileStore } from '../file-store.ts';
 import { requireCaller } from '../caller.ts';
-import { asCaller, findObject, insertObject, type ObjectRow } from '../db.ts';
+import { asCaller, findObject, insertObject, uuidOrNull, type ObjectRow } from '../db.ts';
 import { errors } from '../errors.ts';
 import { mustBeValidKey } from '../keys.ts';
 
@@ -144,8 +144,4 @@ export function manageRoutes(app: FastifyInstance, ctx: StackContext, files: Fil
       throw e;
     }
   });
-}
-
-function uuidOrNull(v: string | undefined): string | null {
-  return v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ? v : null;
 }
