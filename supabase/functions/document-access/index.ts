@@ -74,11 +74,14 @@ Deno.serve(async (req, peer) => {
   }
 
   const fileName = markedName(data.user_name, data.file_name);
-  const signed = await admin.storage.from('documents')
-    .createSignedUrl(data.object_path, SIGNED_URL_SECONDS, { download: fileName });
+  const signed = await admin.storage.from('documents').createSignedUrl(data.object_path, SIGNED_URL_SECONDS);
   if (signed.error || !signed.data) return fail(404, 'file_missing', 'the file of this version is not stored');
+  // storage-js's `download` option encodes the name twice (encodeURIComponent, then encodeURI on
+  // the whole URL), which garbles non-ASCII names: add the parameter once, encoded once.
+  const url = new URL(signed.data.signedUrl);
+  url.searchParams.set('download', fileName);
   return json({
-    signed_url: signed.data.signedUrl,
+    signed_url: url.toString(),
     expires_in: SIGNED_URL_SECONDS,
     file_name: fileName,
     version_no: data.version,
