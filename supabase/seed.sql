@@ -706,66 +706,66 @@ select setval('public.order_no_seq', 100);
 
 -- =============================================================================================
 -- Documents, secret-access grants, loans and confidentiality agreements (issue 11). Appended
--- section: ids 60… documents, 61… versions, 62… access requests, 63… loans. Metadata only: the
+-- section: ids 70… documents, 71… versions, 72… access requests, 73… loans. Metadata only: the
 -- seed cannot upload files, so downloading a seeded version answers file_missing.
 -- =============================================================================================
 insert into public.documents (id, title, category, tags, access_level, sensitive, related_type, related_id, owner_id, created_at) values
-  ('60000000-0000-4000-8000-000000000001', '业务部规章制度汇编', 'rules', '{制度,考勤}', 'public', false, null, null, '10000000-0000-4000-8000-000000000002', now() - interval '200 days'),
-  ('60000000-0000-4000-8000-000000000002', '新员工培训手册', 'training', '{培训,入职}', 'public', false, null, null, '10000000-0000-4000-8000-000000000042', now() - interval '150 days'),
-  ('60000000-0000-4000-8000-000000000003', '市场营销组周例会纪要', 'meeting_minutes', '{例会}', null, false, null, null, '10000000-0000-4000-8000-000000000011', now() - interval '20 days'),
-  ('60000000-0000-4000-8000-000000000004', '项目执行方案模板', 'project_docs', '{模板}', 'internal', false, null, null, '10000000-0000-4000-8000-000000000021', now() - interval '90 days'),
-  ('60000000-0000-4000-8000-000000000005', '上海华东精密机械客户档案', 'customer_files', '{重点客户}', null, false, 'customer', '50000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000012', now() - interval '60 days'),
-  ('60000000-0000-4000-8000-000000000006', '2026 年度薪酬方案', 'other', '{薪酬}', null, true, null, null, '10000000-0000-4000-8000-000000000002', now() - interval '30 days'),
-  ('60000000-0000-4000-8000-000000000007', '华东区域市场调研报告', 'market_research', '{华东,调研}', 'internal', false, null, null, '10000000-0000-4000-8000-000000000015', now() - interval '45 days'),
-  ('60000000-0000-4000-8000-000000000008', '重点客户底价策略', 'market_research', '{底价,机密}', 'secret', false, null, null, '10000000-0000-4000-8000-000000000012', now() - interval '15 days');
+  ('70000000-0000-4000-8000-000000000001', '业务部规章制度汇编', 'rules', '{制度,考勤}', 'public', false, null, null, '10000000-0000-4000-8000-000000000002', now() - interval '200 days'),
+  ('70000000-0000-4000-8000-000000000002', '新员工培训手册', 'training', '{培训,入职}', 'public', false, null, null, '10000000-0000-4000-8000-000000000042', now() - interval '150 days'),
+  ('70000000-0000-4000-8000-000000000003', '市场营销组周例会纪要', 'meeting_minutes', '{例会}', null, false, null, null, '10000000-0000-4000-8000-000000000011', now() - interval '20 days'),
+  ('70000000-0000-4000-8000-000000000004', '项目执行方案模板', 'project_docs', '{模板}', 'internal', false, null, null, '10000000-0000-4000-8000-000000000021', now() - interval '90 days'),
+  ('70000000-0000-4000-8000-000000000005', '上海华东精密机械客户档案', 'customer_files', '{重点客户}', null, false, 'customer', '50000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000012', now() - interval '60 days'),
+  ('70000000-0000-4000-8000-000000000006', '2026 年度薪酬方案', 'other', '{薪酬}', null, true, null, null, '10000000-0000-4000-8000-000000000002', now() - interval '30 days'),
+  ('70000000-0000-4000-8000-000000000007', '华东区域市场调研报告', 'market_research', '{华东,调研}', 'internal', false, null, null, '10000000-0000-4000-8000-000000000015', now() - interval '45 days'),
+  ('70000000-0000-4000-8000-000000000008', '重点客户底价策略', 'market_research', '{底价,机密}', 'secret', false, null, null, '10000000-0000-4000-8000-000000000012', now() - interval '15 days');
 
 insert into public.document_versions (id, document_id, version_no, storage_path, file_name, size_bytes, mime_type, note, uploaded_by, created_at)
-select ('61000000-0000-4000-8000-0000000000' || lpad(row_number() over ()::text, 2, '0'))::uuid, d.id, 0,
+select ('71000000-0000-4000-8000-0000000000' || lpad(row_number() over ()::text, 2, '0'))::uuid, d.id, 0,
        d.id || '/v' || v.n || '-' || v.file, v.file, v.size, v.mime, v.note, d.owner_id, d.created_at + make_interval(days => v.n - 1)
   from public.documents d
   join (values
-    ('60000000-0000-4000-8000-000000000001'::uuid, 1, '规章制度.pdf', 482133, 'application/pdf', null),
-    ('60000000-0000-4000-8000-000000000002'::uuid, 1, '培训手册.pdf', 1203311, 'application/pdf', null),
-    ('60000000-0000-4000-8000-000000000003'::uuid, 1, '例会纪要.docx', 35210, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', null),
-    ('60000000-0000-4000-8000-000000000004'::uuid, 1, '方案模板.docx', 58820, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', null),
-    ('60000000-0000-4000-8000-000000000005'::uuid, 1, '客户档案.pdf', 210004, 'application/pdf', null),
-    ('60000000-0000-4000-8000-000000000005'::uuid, 2, '客户档案.pdf', 220417, 'application/pdf', '补充联系人与信用记录'),
-    ('60000000-0000-4000-8000-000000000006'::uuid, 1, '薪酬方案.xlsx', 44120, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', null),
-    ('60000000-0000-4000-8000-000000000007'::uuid, 1, '调研报告.pdf', 902114, 'application/pdf', null),
-    ('60000000-0000-4000-8000-000000000008'::uuid, 1, '底价策略.pdf', 120330, 'application/pdf', null),
-    ('60000000-0000-4000-8000-000000000008'::uuid, 2, '底价策略.pdf', 121876, 'application/pdf', '更新第四季度价格')
+    ('70000000-0000-4000-8000-000000000001'::uuid, 1, '规章制度.pdf', 482133, 'application/pdf', null),
+    ('70000000-0000-4000-8000-000000000002'::uuid, 1, '培训手册.pdf', 1203311, 'application/pdf', null),
+    ('70000000-0000-4000-8000-000000000003'::uuid, 1, '例会纪要.docx', 35210, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', null),
+    ('70000000-0000-4000-8000-000000000004'::uuid, 1, '方案模板.docx', 58820, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', null),
+    ('70000000-0000-4000-8000-000000000005'::uuid, 1, '客户档案.pdf', 210004, 'application/pdf', null),
+    ('70000000-0000-4000-8000-000000000005'::uuid, 2, '客户档案.pdf', 220417, 'application/pdf', '补充联系人与信用记录'),
+    ('70000000-0000-4000-8000-000000000006'::uuid, 1, '薪酬方案.xlsx', 44120, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', null),
+    ('70000000-0000-4000-8000-000000000007'::uuid, 1, '调研报告.pdf', 902114, 'application/pdf', null),
+    ('70000000-0000-4000-8000-000000000008'::uuid, 1, '底价策略.pdf', 120330, 'application/pdf', null),
+    ('70000000-0000-4000-8000-000000000008'::uuid, 2, '底价策略.pdf', 121876, 'application/pdf', '更新第四季度价格')
   ) as v(doc, n, file, size, mime, note) on v.doc = d.id
  order by d.id, v.n;
 
 insert into public.document_shares (document_id, user_id, role) values
-  ('60000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-000000000014', null),
-  ('60000000-0000-4000-8000-000000000006', null, 'finance');
+  ('70000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-000000000014', null),
+  ('70000000-0000-4000-8000-000000000006', null, 'finance');
 
 -- Access to the secret price strategy: approved for sales2 (through the engine), pending for cs1.
 insert into public.document_access_requests (id, document_id, requester_id, reason, period_days) values
-  ('62000000-0000-4000-8000-000000000001', '60000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000013', '准备苏州瑞丰报价，需要参考底价', 7),
-  ('62000000-0000-4000-8000-000000000002', '60000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000032', '售后续约报价参考', 3);
+  ('72000000-0000-4000-8000-000000000001', '70000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000013', '准备苏州瑞丰报价，需要参考底价', 7),
+  ('72000000-0000-4000-8000-000000000002', '70000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000032', '售后续约报价参考', 3);
 do $$
 declare
   req uuid;
 begin
   perform set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000013', true),
           set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-000000000013", "role": "authenticated"}', true);
-  req := (public.approval_submit('document_access', '62000000-0000-4000-8000-000000000001', '请审批')).id;
+  req := (public.approval_submit('document_access', '72000000-0000-4000-8000-000000000001', '请审批')).id;
   perform set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000002', true),
           set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-000000000002", "role": "authenticated"}', true);
   perform public.approval_approve(req, '同意，限七天');
   perform set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000032', true),
           set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-000000000032", "role": "authenticated"}', true);
-  perform public.approval_submit('document_access', '62000000-0000-4000-8000-000000000002', '请审批');
+  perform public.approval_submit('document_access', '72000000-0000-4000-8000-000000000002', '请审批');
   perform set_config('request.jwt.claim.sub', '', true), set_config('request.jwt.claims', '', true);
 end
 $$;
 
 insert into public.document_loans (id, document_id, item_name, borrower_id, purpose, requested_at, approved_by, lent_on, due_on, returned_on, status) values
-  ('63000000-0000-4000-8000-000000000001', null, '2025 年度合同原件（第 3 盒）', '10000000-0000-4000-8000-000000000023', '核对付款条款', now() - interval '20 days', '10000000-0000-4000-8000-000000000044', current_date - 19, current_date - 5, null, 'lent'),
-  ('63000000-0000-4000-8000-000000000002', null, '客户资质证明原件', '10000000-0000-4000-8000-000000000012', '投标用', now() - interval '1 day', null, null, null, null, 'requested'),
-  ('63000000-0000-4000-8000-000000000003', '60000000-0000-4000-8000-000000000001', null, '10000000-0000-4000-8000-000000000033', '学习', now() - interval '40 days', '10000000-0000-4000-8000-000000000044', current_date - 39, current_date - 25, current_date - 27, 'returned');
+  ('73000000-0000-4000-8000-000000000001', null, '2025 年度合同原件（第 3 盒）', '10000000-0000-4000-8000-000000000023', '核对付款条款', now() - interval '20 days', '10000000-0000-4000-8000-000000000044', current_date - 19, current_date - 5, null, 'lent'),
+  ('73000000-0000-4000-8000-000000000002', null, '客户资质证明原件', '10000000-0000-4000-8000-000000000012', '投标用', now() - interval '1 day', null, null, null, null, 'requested'),
+  ('73000000-0000-4000-8000-000000000003', '70000000-0000-4000-8000-000000000001', null, '10000000-0000-4000-8000-000000000033', '学习', now() - interval '40 days', '10000000-0000-4000-8000-000000000044', current_date - 39, current_date - 25, current_date - 27, 'returned');
 
 -- Everyone but the newest colleagues has signed (HR follows up the rest).
 insert into public.confidentiality_agreements (person_id, signed_on, scan_path)
