@@ -580,6 +580,11 @@ insert into public.workflow_definitions (id, record_type, name, description) val
 insert into public.workflow_steps (workflow_id, step_no, name, approver_rule, approver_role, mode, condition, record_status) values
   ('40000000-0000-4000-8000-000000000010', 1, '部门经理审核', 'dept_manager', null, 'any', null, 'manager_review'),
   ('40000000-0000-4000-8000-000000000010', 2, '法务审核', 'role', 'legal', 'any', null, 'legal_review');
+-- Contracts beyond the customer's remaining credit (credit_warning, computed by the database) also
+-- go to the general manager when the amount rule above did not already send them.
+insert into public.workflow_steps (workflow_id, step_no, name, approver_rule, approver_role, mode, condition, record_status) values
+  ('40000000-0000-4000-8000-000000000001', 4, '总经理审批（超信用额度）', 'role', 'general_manager', 'any',
+   '{"all": [{"field": "credit_warning", "op": "=", "value": true}, {"field": "amount", "op": "<", "value": 1000000}]}', 'gm_review');
 
 do $$
 declare

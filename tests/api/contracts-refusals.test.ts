@@ -92,6 +92,22 @@ describe('approval', () => {
     await rpcOk(as, 'gm', 'approval_approve', { request_id: req });
     expect((await contractRow(t, c.id)).status).toBe('approved');
   });
+
+  it('under 1,000,000 but beyond the credit left, the general manager approves too', async () => {
+    const customer = await createCustomer(as, 'sales2', { credit_limit: 100000 });
+    const sales2 = await as('sales2');
+    const over = (await sales2.client.from('contracts').insert({ title: '超信用合同', customer_id: customer.id, amount: 150000 }).select().single()).data!;
+    const within = (await sales2.client.from('contracts').insert({ title: '信用内合同', customer_id: customer.id, amount: 90000 }).select().single()).data!;
+    expect([over.credit_warning, within.credit_warning]).toEqual([true, false]);
+    for (const c of [over, within]) {
+      await rpcOk(as, 'sales2', 'approval_submit', { record_type: 'contract', record_id: c.id });
+      const req = await pendingRequest(t, 'contract', c.id);
+      await rpcOk(as, 'manager', 'approval_approve', { request_id: req });
+      await rpcOk(as, 'legal', 'approval_approve', { request_id: req });
+    }
+    expect((await contractRow(t, over.id)).status).toBe('gm_review');
+    expect((await contractRow(t, within.id)).status).toBe('approved');
+  });
 });
 
 describe('terms', () => {
