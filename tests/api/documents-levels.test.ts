@@ -235,11 +235,11 @@ describe('seed', () => {
     const levels = await fx.sql<{ access_level: string; n: number }>(
       `select d.access_level::text, count(*)::int as n from public.documents d
         where exists (select 1 from public.document_versions v where v.document_id = d.id)
-          and d.id::text like '60000000-%' group by 1 order by 1`);
+          and d.id::text like '70000000-%' group by 1 order by 1`);
     expect(levels.map((l) => l.access_level)).toEqual(['confidential', 'internal', 'public', 'secret']);
     const grants = await fx.sql<{ status: string; open: boolean }>(
       `select status, granted_until > now() as open from public.document_access_requests
-        where id::text like '62000000-%' order by id`);
+        where id::text like '72000000-%' order by id`);
     expect(grants).toEqual([{ status: 'approved', open: true }, { status: 'pending', open: null }]);
     const agreements = await fx.sql<{ n: number }>('select count(*)::int as n from public.confidentiality_agreements');
     expect(agreements[0].n).toBeGreaterThan(10);
