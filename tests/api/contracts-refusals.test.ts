@@ -217,6 +217,37 @@ describe('scans', () => {
   });
 });
 
+describe('archive and termination', () => {
+  it('only the archivist records the original, and only through the RPC', async () => {
+    const sales1 = await as('sales1');
+    const res = await sales1.client.rpc('record_contract_archive', { contract_id: signed.id, cabinet_no: 'X', box_no: 'Y', received_on: '2026-01-03' });
+    expect(res.error).toMatchObject({ code: 'CT005', hint: 'contracts.errors.not_allowed' });
+    const archivist = await as('archivist');
+    const direct = await archivist.client.from('contracts').update({ cabinet_no: 'X' }).eq('id', signed.id).select();
+    expect(direct.data ?? []).toEqual([]);
+    expect((await contractRow(t, signed.id)).cabinet_no).toBeNull();
+  });
+
+  it('a termination request terminates the contract once manager and legal approve; a rejection changes nothing', async () => {
+    const c = await newContract(as, 'sales2', 40000);
+    await approveContract(t, as, 'sales2', c.id);
+    const sales2 = await as('sales2');
+    const ch = (await sales2.client.from('contract_changes').insert({ contract_id: c.id, kind: 'termination', reason: '客户撤销采购计划' }).select().single()).data!;
+    expect(ch.title).toContain(c.contract_no);
+    await rpcOk(as, 'sales2', 'approval_submit', { record_type: 'contract_change', record_id: ch.id });
+    let req = await pendingRequest(t, 'contract_change', ch.id);
+    await rpcOk(as, 'manager', 'approval_reject', { request_id: req, comment: '先与客户再沟通' });
+    expect((await contractRow(t, c.id)).status).toBe('approved');
+    await rpcOk(as, 'sales2', 'approval_submit', { record_type: 'contract_change', record_id: ch.id });
+    req = await pendingRequest(t, 'contract_change', ch.id);
+    await rpcOk(as, 'manager', 'approval_approve', { request_id: req });
+    await rpcOk(as, 'legal', 'approval_approve', { request_id: req });
+    expect((await contractRow(t, c.id)).status).toBe('terminated');
+    // Nothing more happens to a terminated contract.
+    expect((await sales2.client.rpc('start_contract_execution', { contract_id: c.id })).error).toMatchObject({ code: 'CT003' });
+  });
+});
+
 describe('orders', () => {
   it('orders stay within the contracted quantity and move through the stages in order', async () => {
     const sales1 = await as('sales1');
