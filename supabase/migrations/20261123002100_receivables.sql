@@ -61,6 +61,23 @@ as $$
   select coalesce(sum(p.amount), 0) from public.payments p where p.instalment_id = iid
 $$;
 
+-- Computed fields of an instalment for the API (`select=seq,paid_amount,overdue`).
+create function public.paid_amount(public.payment_instalments) returns numeric
+language sql stable
+set search_path = ''
+as $$
+  select private.instalment_paid($1.id)
+$$;
+
+create function public.overdue(public.payment_instalments) returns boolean
+language sql stable
+set search_path = ''
+as $$
+  select $1.due_on < current_date and private.instalment_paid($1.id) < $1.amount
+$$;
+revoke execute on function public.paid_amount(public.payment_instalments), public.overdue(public.payment_instalments) from anon, public;
+grant execute on function public.paid_amount(public.payment_instalments), public.overdue(public.payment_instalments) to authenticated, service_role;
+
 -- ---------------------------------------------------------------------------------------------
 -- Triggers
 -- ---------------------------------------------------------------------------------------------

@@ -25,8 +25,8 @@ describe('contract lifecycle', () => {
       { due_on: '2026-01-10', amount: 100000 },
       { due_on: '2026-03-01', amount: 200000 },
     ]);
-    const plan = await rpcOk<{ payment_plan_submitted_at: string | null }>(as, 'sales1', 'submit_payment_plan', { contract_id: contract.id });
-    expect(plan.payment_plan_submitted_at).not.toBeNull();
+    const submitted = await rpcOk<{ payment_plan_submitted_at: string | null }>(as, 'sales1', 'submit_payment_plan', { contract_id: contract.id });
+    expect(submitted.payment_plan_submitted_at).not.toBeNull();
 
     // Submitted: the department manager's step.
     await rpcOk(as, 'sales1', 'approval_submit', { record_type: 'contract', record_id: contract.id });
@@ -89,6 +89,8 @@ describe('contract lifecycle', () => {
 
     const after = await finance.client.rpc('receivables_ageing', { as_of: '2026-04-15' }).eq('customer_id', contract.customer_id);
     expect(after.data).toEqual([expect.objectContaining({ d31_60: 200000, d90_plus: 0, total_outstanding: 200000 })]);
+    const plan = await sales1.client.from('payment_instalments').select('seq, paid_amount, overdue').eq('contract_id', contract.id).order('seq');
+    expect(plan.data).toEqual([{ seq: 1, paid_amount: 100000, overdue: false }, { seq: 2, paid_amount: 0, overdue: true }]);
     const open = await sales1.client.from('receivables').select('instalment_id, outstanding, overdue, bucket').eq('contract_id', contract.id);
     expect(open.data).toEqual([{ instalment_id: second!.id, outstanding: 200000, overdue: true, bucket: '90_plus' }]);
 
