@@ -1,6 +1,7 @@
 // Everything the local stack is configured by, read once: settings shared with Supabase come from
 // supabase/config.toml, machine-specific ones (port, data dir, DATABASE_URL, JWT secret) from env.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
@@ -37,6 +38,10 @@ export interface StackConfig {
   /** For dbMode 'memory': a gzipped data directory (PGlite dumpDataDir) to start from. */
   memorySnapshot?: Blob;
   logLevel: string;
+  /** Wall-clock limit of one edge-function request (the Supabase CLI's local default: 400 s). */
+  functionsTimeoutSec: number;
+  /** Deno's module cache, shared by the function processes. */
+  denoDir: string;
 }
 
 export interface ConfigOverrides extends Partial<Omit<StackConfig, 'toml'>> {
@@ -55,6 +60,13 @@ function intFromEnv(value: string | undefined, fallback: number, name: string): 
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
+  return n;
+}
+
+function positiveFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
   return n;
 }
 
@@ -92,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     seed: overrides.seed ?? toml.db?.seed?.enabled !== false,
     memorySnapshot: overrides.memorySnapshot,
     logLevel: overrides.logLevel ?? env.BIZDESK_LOG_LEVEL ?? 'warn',
+    functionsTimeoutSec: overrides.functionsTimeoutSec ?? positiveFromEnv(env.BIZDESK_FUNCTIONS_TIMEOUT_SEC, 400, 'BIZDESK_FUNCTIONS_TIMEOUT_SEC'),
+    denoDir: overrides.denoDir ?? env.DENO_DIR ?? path.join(os.homedir(), '.cache', 'deno'),
   };
 }

@@ -17,8 +17,11 @@ beforeAll(async () => {
   toml.functions = { open: { verify_jwt: false } };
   tomlDir = tempDir('bizdesk-toml-');
   fs.writeFileSync(path.join(tomlDir, 'config.toml'), stringify(toml));
-  process.env.BIZDESK_FUNCTIONS_TIMEOUT_SEC = '3';
-  t = await startTestStack({ tomlPath: path.join(tomlDir, 'config.toml'), functionsDir: path.join(PROJECT_ROOT, 'tests/fixtures/functions') });
+  t = await startTestStack({
+    tomlPath: path.join(tomlDir, 'config.toml'),
+    functionsDir: path.join(PROJECT_ROOT, 'tests/fixtures/functions'),
+    functionsTimeoutSec: 3,
+  });
 });
 
 afterAll(async () => {
@@ -44,7 +47,7 @@ describe('proxying', () => {
       SUPABASE_SERVICE_ROLE_KEY: t.serviceRoleKey,
       SUPABASE_DB_URL: t.stack.ctx.config.databaseUrl ?? null,
       FIXTURE_SECRET: 'from-dotenv',
-      BIZDESK_FUNCTIONS_TIMEOUT_SEC: null, // set in this process, not passed on
+      BIZDESK_FUNCTIONS_TIMEOUT_SEC: null, // stack settings are not passed on
       HOME: null,
     });
   });

@@ -10,12 +10,6 @@ import { functionEnv } from './function-env.ts';
 import { proxyRequest } from './proxy.ts';
 import { FunctionWorker, denoBinary } from './worker.ts';
 
-/** Wall-clock limit per request; the Supabase CLI's local default is 400 s. */
-function timeoutMs(): number {
-  const sec = Number(process.env.BIZDESK_FUNCTIONS_TIMEOUT_SEC ?? 400);
-  return (Number.isFinite(sec) && sec > 0 ? sec : 400) * 1000;
-}
-
 const runtimeError = (reply: FastifyReply, status: number, code: string, message: string) =>
   reply.code(status).send({ code, message });
 
@@ -33,7 +27,7 @@ const functionsPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, {
   const agent = new http.Agent({ keepAlive: true });
   const deno = denoBinary(ctx.config.projectRoot);
   const log = ctx.config.logLevel === 'silent' ? () => {} : (line: string) => console.error(line);
-  const limitMs = timeoutMs();
+  const limitMs = ctx.config.functionsTimeoutSec * 1000;
 
   // Bodies pass through untouched, in whatever format.
   app.removeAllContentTypeParsers();
@@ -54,6 +48,7 @@ const functionsPlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, {
         deno,
         denoConfig: denoConfigPath(ctx.config),
         cwd: ctx.config.projectRoot,
+        denoDir: ctx.config.denoDir,
         env: () => functionEnv(ctx),
         log,
       });

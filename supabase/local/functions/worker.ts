@@ -1,7 +1,6 @@
 // One function's Deno process: started on first use, kept warm, started again after it dies.
 // Deno runs offline: npm: specifiers come from the project's node_modules, no downloads, no update check.
 import { spawn, type ChildProcess } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -28,6 +27,8 @@ export interface WorkerOptions {
   deno: string;
   denoConfig?: string;
   cwd: string;
+  /** Deno's module cache directory. */
+  denoDir: string;
   env: () => Record<string, string>;
   log: (line: string) => void;
 }
@@ -67,7 +68,7 @@ export class FunctionWorker {
       // Like Supabase's runtime, no HOME or PATH for the function; Deno gets its cache dir directly.
       env: {
         ...this.opts.env(),
-        DENO_DIR: process.env.DENO_DIR || path.join(os.homedir(), '.cache', 'deno'),
+        DENO_DIR: this.opts.denoDir,
         DENO_NO_UPDATE_CHECK: '1',
         DENO_NO_PROMPT: '1',
         NO_COLOR: '1',
