@@ -5,7 +5,7 @@ import { supabase } from './supabase-client.ts';
 import { rolesFromAccessToken, type AppRole } from './roles.ts';
 import { i18n } from './i18n.ts';
 import { translateError } from './error-messages.ts';
-import { markSigningOut } from './auth-events.ts';
+import { forgetSignedIn, rememberSignedIn, sessionExpired } from './auth-events.ts';
 
 export interface Identity {
   id: string;
@@ -23,12 +23,12 @@ export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
     const { error } = await supabase.auth.signInWithPassword({ email, password });
     if (error) return fail(error, 'auth.errors.loginFailed');
+    rememberSignedIn();
     return { success: true, redirectTo: '/' };
   },
   async logout() {
-    markSigningOut(true);
+    forgetSignedIn();
     await supabase.auth.signOut({ scope: 'local' });
-    markSigningOut(false);
     return { success: true, redirectTo: '/login' };
   },
   async forgotPassword({ email }: { email: string }) {
@@ -45,15 +45,18 @@ export const authProvider: AuthProvider = {
   },
   async check() {
     const { data } = await supabase.auth.getSession();
-    if (data.session) return { authenticated: true };
-    return { authenticated: false, redirectTo: '/login', logout: true };
+    if (data.session) {
+      rememberSignedIn();
+      return { authenticated: true };
+    }
+    sessionExpired();
+    return { authenticated: false, redirectTo: '/login' };
   },
   async onError(error: { statusCode?: number; status?: number; code?: string }) {
     const status = error?.statusCode ?? error?.status;
     if (status === 401 || error?.code === 'PGRST301' || error?.code === 'PGRST303') {
-      markSigningOut(true);
+      forgetSignedIn();
       await supabase.auth.signOut({ scope: 'local' });
-      markSigningOut(false);
       return { logout: true, redirectTo: '/login?expired=1', error: { name: 'auth', message: i18n.t('auth.expired') } };
     }
     return {};

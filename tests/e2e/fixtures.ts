@@ -5,8 +5,12 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { makeClient } from '../helpers/stack.ts';
 import { DEMO, DEMO_PASSWORD, type DemoPerson } from '../helpers/demo.ts';
 
-export const test = base.extend({});
-test.use({ baseURL: process.env.E2E_BASE_URL });
+// The app URL is known only once the global setup has started it, so it is read per test.
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    await use(process.env.E2E_BASE_URL);
+  },
+});
 export { expect };
 
 export function apiClient(key = process.env.E2E_ANON_KEY!): SupabaseClient {
@@ -40,4 +44,12 @@ export async function menuLabels(page: Page): Promise<string[]> {
     if (!open?.includes('ant-menu-submenu-open')) await title.click();
   }
   return (await menu.locator('.ant-menu-title-content').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+}
+
+/** The routes the sider menu links to, in order (groups opened first). */
+export async function menuRoutes(page: Page): Promise<string[]> {
+  await menuLabels(page);
+  const menu = page.locator('.ant-layout-sider .ant-menu').first();
+  const hrefs = await menu.locator('a[href]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return hrefs;
 }
