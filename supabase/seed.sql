@@ -722,7 +722,7 @@ insert into public.documents (id, title, category, tags, access_level, sensitive
   ('70000000-0000-4000-8000-000000000005', '上海华东精密机械客户档案', 'customer_files', '{重点客户}', null, false, 'customer', '50000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000012', now() - interval '60 days'),
   ('70000000-0000-4000-8000-000000000006', '2026 年度薪酬方案', 'other', '{薪酬}', null, true, null, null, '10000000-0000-4000-8000-000000000002', now() - interval '30 days'),
   ('70000000-0000-4000-8000-000000000007', '华东区域市场调研报告', 'market_research', '{华东,调研}', 'internal', false, null, null, '10000000-0000-4000-8000-000000000015', now() - interval '45 days'),
-  ('70000000-0000-4000-8000-000000000008', '重点客户底价策略', 'market_research', '{底价,机密}', 'secret', false, null, null, '10000000-0000-4000-8000-000000000012', now() - interval '15 days');
+  ('70000000-0000-4000-8000-000000000008', '重点客户底价策略', 'market_research', '{底价,机密}', 'secret', false, null, null, '10000000-0000-4000-8000-000000000015', now() - interval '15 days');
 
 insert into public.document_versions (id, document_id, version_no, storage_path, file_name, size_bytes, mime_type, note, uploaded_by, created_at)
 select ('71000000-0000-4000-8000-0000000000' || lpad(row_number() over ()::text, 2, '0'))::uuid, d.id, 0,
@@ -746,16 +746,17 @@ insert into public.document_shares (document_id, user_id, role) values
   ('70000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-000000000014', null),
   ('70000000-0000-4000-8000-000000000006', null, 'finance');
 
--- Access to the secret price strategy: approved for sales2 (through the engine), pending for cs1.
+-- Access to the secret price strategy (owned by the researcher): approved for merch1 through the
+-- engine, pending for cs1. Only the manager, merch1 and the owner are notified.
 insert into public.document_access_requests (id, document_id, requester_id, reason, period_days) values
-  ('72000000-0000-4000-8000-000000000001', '70000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000013', '准备苏州瑞丰报价，需要参考底价', 7),
+  ('72000000-0000-4000-8000-000000000001', '70000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000014', '准备苏州瑞丰报价，需要参考底价', 7),
   ('72000000-0000-4000-8000-000000000002', '70000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000032', '售后续约报价参考', 3);
 do $$
 declare
   req uuid;
 begin
-  perform set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000013', true),
-          set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-000000000013", "role": "authenticated"}', true);
+  perform set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000014', true),
+          set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-000000000014", "role": "authenticated"}', true);
   req := (public.approval_submit('document_access', '72000000-0000-4000-8000-000000000001', '请审批')).id;
   perform set_config('request.jwt.claim.sub', '10000000-0000-4000-8000-000000000002', true),
           set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-000000000002", "role": "authenticated"}', true);
