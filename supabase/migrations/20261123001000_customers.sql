@@ -414,8 +414,9 @@ create policy "managers remove products" on public.products for delete to authen
 -- ---------------------------------------------------------------------------------------------
 -- RPCs
 -- ---------------------------------------------------------------------------------------------
--- Existing customers whose name resembles `name` (trigram similarity), for the duplicate warning
--- before saving. Definer on purpose: the warning must cover customers I cannot read, so it
+-- Existing customers whose name resembles `name` (trigram similarity ≥ 0.3), for the duplicate
+-- warning before saving. It calls similarity() rather than the % operator: on PGlite the operator
+-- (its GUC-driven threshold) hangs or corrupts the session, measured here. Definer on purpose: the warning must cover customers I cannot read, so it
 -- returns only the name, who owns it and whether it is in the pool.
 create function public.similar_customers(name text)
 returns table (id uuid, customer_name text, owner_name text, in_pool boolean, similarity real)
@@ -434,7 +435,7 @@ begin
            extensions.similarity(c.name, trim(similar_customers.name))
       from public.customers c
       left join public.profiles p on p.id = c.owner_id
-     where c.name operator(extensions.%) trim(similar_customers.name)
+     where extensions.similarity(c.name, trim(similar_customers.name)) >= 0.3
      order by 5 desc, c.name
      limit 10;
 end

@@ -55,12 +55,13 @@ test('customer, contact, follow-up, quotation over the threshold, approval, sent
   await page.getByTestId('decision-comment').fill('同意此折扣');
   await ok(page).click();
   await expect(drawerPanel.getByTestId('status-tag')).toHaveText('已通过');
+  await page.goto('/');
 
   await page.getByTestId('logout').click();
   await signIn(page, 'sales1');
   await page.goto(`/quotations/show/${quotationId}`);
   await page.getByTestId('mark-sent').click();
-  await expect(page.locator('.ant-descriptions').getByTestId('status-tag')).toHaveText('已发送');
+  await expect(page.getByTestId('quotation-status')).toHaveText('已发送');
   const { client } = await signedInClient('sales1');
   const { data } = await client.from('quotations').select('status, total_amount, max_discount').eq('id', quotationId).single();
   expect(data).toEqual({ status: 'sent', total_amount: 88000, max_discount: 12 });

@@ -55,7 +55,7 @@ export default function QuotationShow() {
         <Row gutter={[16, 16]}>
           <Col span={24}>
             <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
-              <Descriptions.Item label={f('status')}><StatusTag value={q.status} namespace="quotations.status" /></Descriptions.Item>
+              <Descriptions.Item label={f('status')}><span data-testid="quotation-status"><StatusTag value={q.status} namespace="quotations.status" /></span></Descriptions.Item>
               <Descriptions.Item label={f('customer_id')}><Link to={`/customers/show/${q.customer_id}`}>{q.customer?.name}</Link></Descriptions.Item>
               <Descriptions.Item label={f('contact_id')}>{q.contact ? `${q.contact.name} ${q.contact.phone ?? ''}` : '—'}</Descriptions.Item>
               <Descriptions.Item label={f('valid_until')}>{q.valid_until}</Descriptions.Item>
