@@ -177,6 +177,46 @@ describe('document-access refusals', () => {
   });
 });
 
+describe('uploading a version of a secret document through the function', () => {
+  async function upload(who: Parameters<typeof as>[0], docId: string, fileName: string, body: string, type = 'application/pdf') {
+    const { client } = await as(who);
+    const token = (await client.auth.getSession()).data.session!.access_token;
+    const q = new URLSearchParams({ action: 'upload', document_id: docId, file_name: fileName });
+    const res = await fetch(`${t.url}/functions/v1/document-access?${q}`, {
+      method: 'POST', headers: { Authorization: `Bearer ${token}`, apikey: t.anonKey, 'Content-Type': type }, body,
+    });
+    return { status: res.status, body: await res.json() };
+  }
+  const objects = async () => fx.sql('select name from storage.objects where bucket_id = $1 and name like $2 order by name',
+    ['documents', `${secret.id}/%`]);
+
+  it('the owner stores v2 and records it; it is opened through the function only', async () => {
+    const owner = await as('sales1');
+    const up = await upload('sales1', secret.id, 'prices-v2.pdf', '%PDF-1.4 new floor prices');
+    expect(up.status).toBe(201);
+    expect(up.body.path).toMatch(new RegExp(`^${secret.id}/[0-9a-f-]{36}-prices-v2\\.pdf$`));
+    const ver = await owner.client.from('document_versions')
+      .insert({ document_id: secret.id, storage_path: up.body.path, file_name: 'prices-v2.pdf', mime_type: 'application/pdf', uploaded_by: owner.id })
+      .select('version_no').single();
+    expect(ver.data).toEqual({ version_no: 2 });
+    expect((await owner.client.storage.from('documents').download(up.body.path)).error).not.toBeNull();
+    const got = await fx.invokeAccess(owner.client, { document_id: secret.id });
+    expect(got.body.version_no).toBe(2);
+    expect(await (await fetch(got.body.signed_url)).text()).toBe('%PDF-1.4 new floor prices');
+  });
+
+  it('refuses non-writers, bad names and disallowed files, storing nothing', async () => {
+    const before = await objects();
+    expect((await upload('cs1', secret.id, 'x.pdf', '%PDF')).status).toBe(403);
+    expect((await upload('sales1', secret.id, '../x.pdf', '%PDF')).status).toBe(400);
+    expect((await upload('sales1', secret.id, 'a/b.pdf', '%PDF')).status).toBe(400);
+    expect((await upload('sales1', 'nope', 'x.pdf', '%PDF')).status).toBe(400);
+    const exe = await upload('sales1', secret.id, 'tool.exe', 'MZ', 'application/x-msdownload');
+    expect(exe.status).toBeGreaterThanOrEqual(400);
+    expect(await objects()).toEqual(before);
+  });
+});
+
 describe('the access log is append-only', () => {
   it('nobody updates, deletes or inserts through the API: owner, manager, admin, service role', async () => {
     const before = await fx.sql('select * from public.document_access_log order by id');

@@ -3,9 +3,11 @@
 // the caller is the owner, the department manager or holds an approved unexpired grant, and logs
 // the access with IP and user agent; then a signed URL valid 60 s is made with the service role.
 // The downloaded file name carries the caller's name, a visible mark of who took the copy.
+// POST ?action=upload stores a new version's file for a writer (see ./upload.ts).
 // Errors: { error: { code, message } } with an HTTP status.
 import { json, preflight } from '../_shared/cors.ts';
 import { adminClient, bearerToken } from '../_shared/clients.ts';
+import { uploadVersionFile } from './upload.ts';
 
 const SIGNED_URL_SECONDS = 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,6 +53,8 @@ Deno.serve(async (req, peer) => {
   // The auth server checks signature, expiry and that the session still exists.
   const { data: auth, error: authError } = await admin.auth.getUser(token);
   if (authError || !auth.user) return fail(401, 'unauthorized', 'the session is not valid');
+  const requestUrl = new URL(req.url);
+  if (requestUrl.searchParams.get('action') === 'upload') return uploadVersionFile(req, requestUrl);
 
   let body: unknown;
   try {
@@ -78,10 +82,10 @@ Deno.serve(async (req, peer) => {
   if (signed.error || !signed.data) return fail(404, 'file_missing', 'the file of this version is not stored');
   // storage-js's `download` option encodes the name twice (encodeURIComponent, then encodeURI on
   // the whole URL), which garbles non-ASCII names: add the parameter once, encoded once.
-  const url = new URL(signed.data.signedUrl);
-  url.searchParams.set('download', fileName);
+  const signedUrl = new URL(signed.data.signedUrl);
+  signedUrl.searchParams.set('download', fileName);
   return json({
-    signed_url: url.toString(),
+    signed_url: signedUrl.toString(),
     expires_in: SIGNED_URL_SECONDS,
     file_name: fileName,
     version_no: data.version,
