@@ -158,11 +158,13 @@ describe('notifications', () => {
     const db = t.stack.ctx.db;
     const sales1 = await as('sales1');
     const sales2 = await as('sales2');
-    await db.query(`select private.notify($1, 'info', '欢迎', '第一条通知')`, [sales1.id]);
-    await db.query(`select private.notify($1, 'info', '欢迎', '第二条通知')`, [sales1.id]);
-    const mine = await sales1.client.from('notifications').select('id, title, read_at');
+    // Start from a clean slate: whatever the seed sent sales1 is read.
+    await sales1.client.rpc('mark_all_notifications_read');
+    await db.query(`select private.notify($1, 'info', '测试通知', '第一条通知')`, [sales1.id]);
+    await db.query(`select private.notify($1, 'info', '测试通知', '第二条通知')`, [sales1.id]);
+    const mine = await sales1.client.from('notifications').select('id, title, read_at').eq('title', '测试通知');
     expect(mine.data).toHaveLength(2);
-    const theirs = await sales2.client.from('notifications').select('id');
+    const theirs = await sales2.client.from('notifications').select('id').eq('recipient_id', sales1.id);
     expect(theirs.data).toEqual([]);
     const stolen = await sales2.client.rpc('mark_notifications_read', { ids: [mine.data![0].id] });
     expect(stolen.data).toBe(0);
