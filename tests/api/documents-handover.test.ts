@@ -100,6 +100,21 @@ describe('departure handover', () => {
   });
 });
 
+describe('departure handover by the department manager', () => {
+  it('the manager may hand over too; the leader of the group may not', async () => {
+    const manager = await as('manager');
+    const leaderCs = await as('leaderCs');
+    const cs1 = await as('cs1');
+    const cs2Id = (await fx.sql<{ id: string }>('select id from public.profiles where email = $1', ['cs2@bizdesk.test']))[0].id;
+    expect((await adminUsers(leaderCs.client, { action: 'handover', leaver_id: cs2Id, receiver_id: cs1.id })).status).toBe(403);
+    const before = await owned(cs2Id);
+    const r = await adminUsers(manager.client, { action: 'handover', leaver_id: cs2Id, receiver_id: cs1.id });
+    expect(r.status).toBe(200);
+    expect(r.body.handover).toMatchObject({ created_by: manager.id, item_count: before.customers + before.documents + before.open_contracts });
+    expect(await owned(cs2Id)).toEqual({ customers: 0, documents: 0, open_contracts: 0 });
+  });
+});
+
 describe('paper borrowing register', () => {
   it('request → approve with due date → lend → overdue reminder → return; the borrower cannot decide', async () => {
     const sales3 = await as('sales3');
@@ -140,23 +155,23 @@ describe('confidentiality agreements', () => {
   it('HR records agreements and sees who has none; colleagues cannot', async () => {
     const hr = await as('hr');
     const sales1 = await as('sales1');
-    const cs2Id = (await fx.sql<{ id: string }>('select id from public.profiles where email = $1', ['cs2@bizdesk.test']))[0].id;
+    const merch2Id = (await fx.sql<{ id: string }>('select id from public.profiles where email = $1', ['merch2@bizdesk.test']))[0].id;
     const missing = await hr.client.rpc('people_without_agreement');
     expect(missing.error).toBeNull();
-    expect((missing.data as { email: string }[]).map((p) => p.email)).toContain('cs2@bizdesk.test');
+    expect((missing.data as { email: string }[]).map((p) => p.email)).toContain('merch2@bizdesk.test');
 
-    const forged = await sales1.client.from('confidentiality_agreements').insert({ person_id: cs2Id, signed_on: '2026-01-05' });
+    const forged = await sales1.client.from('confidentiality_agreements').insert({ person_id: merch2Id, signed_on: '2026-01-05' });
     expect(forged.error?.code).toBe('42501');
     expect((await sales1.client.rpc('people_without_agreement')).error?.code).toBe('DC003');
 
     const signed = await hr.client.from('confidentiality_agreements')
-      .insert({ person_id: cs2Id, signed_on: '2026-01-05', scan_path: `${cs2Id}/agreement.pdf` });
+      .insert({ person_id: merch2Id, signed_on: '2026-01-05', scan_path: `${merch2Id}/agreement.pdf` });
     expect(signed.error).toBeNull();
     const manager = await as('manager');
     const after = await manager.client.rpc('people_without_agreement');
-    expect((after.data as { email: string }[]).map((p) => p.email)).not.toContain('cs2@bizdesk.test');
+    expect((after.data as { email: string }[]).map((p) => p.email)).not.toContain('merch2@bizdesk.test');
     // A scan path outside the person's folder is refused.
-    const bad = await hr.client.from('confidentiality_agreements').update({ scan_path: `../${cs2Id}/x.pdf` }).eq('person_id', cs2Id);
+    const bad = await hr.client.from('confidentiality_agreements').update({ scan_path: `../${merch2Id}/x.pdf` }).eq('person_id', merch2Id);
     expect(bad.error?.code).toBe('23514');
     // People read their own agreement, not others'.
     expect((await sales1.client.from('confidentiality_agreements').select('person_id')).data).toEqual([{ person_id: sales1.id }]);
