@@ -77,3 +77,19 @@ test('the similar-name warning appears before saving, and bad input shows field 
   await expect(page.getByText('不能小于 0')).toBeVisible();
   await expect(page).toHaveURL(/\/customers\/create/);
 });
+
+test('the pool: a salesperson lists unowned customers and claims one', async ({ page }) => {
+  await signIn(page, 'sales2');
+  await page.goto('/customers');
+  await page.getByTestId('customer-scope').click();
+  await page.locator('.ant-select-item-option', { hasText: '公海客户' }).click();
+  const claim = page.getByTestId('claim-customer').first();
+  await expect(claim).toBeVisible();
+  const row = page.locator('tbody tr', { has: claim });
+  const name = (await row.locator('td').first().innerText()).trim();
+  await claim.click();
+  await expect(page.getByText('已领取客户')).toBeVisible();
+  const { client, id } = await signedInClient('sales2');
+  const { data } = await client.from('customers').select('owner_id').eq('name', name).single();
+  expect(data?.owner_id).toBe(id);
+});

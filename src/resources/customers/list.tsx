@@ -1,13 +1,13 @@
 // Customers in my scope (and the pool): server-side search, filters, sorting and pagination;
 // claim from the pool in one click; export of the current filter.
 import { Button, Input, Select, Space, Table, Tag } from 'antd';
-import { CreateButton, EditButton, ExportButton, List, ShowButton, useTable } from '@refinedev/antd';
+import { CreateButton, EditButton, ExportButton, List, ShowButton, useSelect, useTable } from '@refinedev/antd';
 import { useExport, type CrudFilter } from '@refinedev/core';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
 import { claimCustomer } from './customer-api.ts';
-import { CUSTOMER_LEVELS, CUSTOMER_STAGES, type CustomerRecord } from './options.ts';
+import { CUSTOMER_LEVELS, CUSTOMER_SOURCES, CUSTOMER_STAGES, type CustomerRecord } from './options.ts';
 
 const SELECT =
   'id, name, industry, city, level, stage, tags, owner_id, last_follow_up_at, next_follow_up_on, ' +
@@ -43,6 +43,14 @@ export default function CustomerList() {
       apiMessage.error(error);
     }
   };
+  const { selectProps: ownerProps } = useSelect({
+    resource: 'profiles',
+    optionLabel: 'full_name',
+    optionValue: 'id',
+    filters: [{ field: 'status', operator: 'eq', value: 'active' }],
+    onSearch: (value) => [{ field: 'full_name', operator: 'contains', value }],
+  });
+  const { selectProps: groupProps } = useSelect({ resource: 'business_groups', optionLabel: 'name', optionValue: 'id' });
   const options = (ns: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`customers.${ns}.${v}`) }));
   return (
     <List breadcrumb={false} title={t('customers.title')} headerButtons={<Space><ExportButton onClick={triggerExport} loading={exporting} /><CreateButton /></Space>}>
@@ -57,6 +65,9 @@ export default function CustomerList() {
         />
         <Select allowClear style={{ width: 150 }} placeholder={t('customers.fields.stage')} options={options('stage', CUSTOMER_STAGES)} onChange={(v) => setFilter('stage', 'eq', v)} />
         <Select allowClear style={{ width: 130 }} placeholder={t('customers.fields.level')} options={options('level', CUSTOMER_LEVELS)} onChange={(v) => setFilter('level', 'eq', v)} />
+        <Select {...ownerProps} allowClear showSearch style={{ width: 140 }} placeholder={t('customers.fields.owner_id')} onChange={(v) => setFilter('owner_id', 'eq', v)} />
+        <Select {...groupProps} allowClear style={{ width: 140 }} placeholder={t('customers.fields.group_id')} onChange={(v) => setFilter('group_id', 'eq', v)} />
+        <Select allowClear style={{ width: 140 }} placeholder={t('customers.fields.source')} options={options('source', CUSTOMER_SOURCES)} onChange={(v) => setFilter('source', 'eq', v)} />
         <Input allowClear style={{ width: 150 }} placeholder={t('customers.fields.industry')} onChange={(e) => setFilter('industry', 'contains', e.target.value)} />
         <Input allowClear style={{ width: 130 }} placeholder={t('customers.fields.tags')} onChange={(e) => setFilter('tags', 'ina', e.target.value ? [e.target.value] : undefined)} />
         <Select
