@@ -42,6 +42,8 @@ export interface StackConfig {
   functionsTimeoutSec: number;
   /** Deno's module cache, shared by the function processes. */
   denoDir: string;
+  /** Run the periodic jobs pg_cron runs on Supabase (off in test stacks: tests run them on purpose). */
+  scheduler: boolean;
 }
 
 export interface ConfigOverrides extends Partial<Omit<StackConfig, 'toml'>> {
@@ -106,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     logLevel: overrides.logLevel ?? env.BIZDESK_LOG_LEVEL ?? 'warn',
     functionsTimeoutSec: overrides.functionsTimeoutSec ?? positiveFromEnv(env.BIZDESK_FUNCTIONS_TIMEOUT_SEC, 400, 'BIZDESK_FUNCTIONS_TIMEOUT_SEC'),
     denoDir: overrides.denoDir ?? env.DENO_DIR ?? path.join(os.homedir(), '.cache', 'deno'),
+    scheduler: overrides.scheduler ?? env.BIZDESK_SCHEDULER !== 'off',
   };
 }

@@ -5,6 +5,7 @@ import type { StackContext } from './context.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { makeApiKeys } from './jwt.ts';
 import { buildApp } from './app.ts';
+import { startScheduler } from './scheduler.ts';
 
 export interface Stack {
   ctx: StackContext;
@@ -33,6 +34,7 @@ export async function createStack(config: StackConfig): Promise<Stack> {
     await database.close();
     throw e;
   }
+  const stopScheduler = config.scheduler ? startScheduler(ctx) : async () => {};
   let closing: Promise<void> | undefined;
   return {
     ctx,
@@ -57,7 +59,7 @@ export async function createStack(config: StackConfig): Promise<Stack> {
     },
     close() {
       // Stop accepting requests, let in-flight ones finish, then close the database.
-      closing ??= app.close().then(() => database.close());
+      closing ??= app.close().then(stopScheduler).then(() => database.close());
       return closing;
     },
   };

@@ -74,6 +74,7 @@ export async function startTestStack(overrides: ConfigOverrides = {}): Promise<T
     dbMode: pgDb ? 'postgres' : 'memory',
     databaseUrl: pgDb?.url,
     logLevel: 'silent',
+    scheduler: false,
     ...overrides,
   });
   let stack: Stack;
