@@ -9,6 +9,7 @@ import { build, preview } from 'vite';
 import { loadConfig, PROJECT_ROOT } from '../../supabase/local/config.ts';
 import { createStack } from '../../supabase/local/stack.ts';
 import { FIXTURE_SQL } from './fixture-schema.ts';
+import { pgliteSnapshot } from '../helpers/snapshot.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -24,7 +25,8 @@ function ensureChromium() {
 export default async function globalSetup() {
   ensureChromium();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizdesk-e2e-'));
-  const config = loadConfig(process.env, { host: '127.0.0.1', port: 0, dataDir, dbMode: 'memory', databaseUrl: undefined, logLevel: 'silent', scheduler: false });
+  const config = loadConfig(process.env, { host: '127.0.0.1', port: 0, dataDir, dbMode: 'memory', databaseUrl: undefined, logLevel: 'silent', scheduler: false,
+    memorySnapshot: await pgliteSnapshot() });
   // One run signs in through the UI some sixty times from one IP: lift the per-IP auth limits
   // (GoTrue's defaults suit people, not a test run). Everything else is the project's config.
   config.toml.auth.rate_limit = { ...config.toml.auth?.rate_limit, sign_in_sign_ups: 10_000, token_refresh: 10_000, token_verifications: 10_000, email_sent: 10_000 };
