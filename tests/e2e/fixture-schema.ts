@@ -1,5 +1,5 @@
 // Test-only fixtures, written into the fresh test database only: a small approval record type
-// (expense claims) with its workflow, and the `attachments` bucket with per-user folders.
+// (expense claims) with its workflow. The `attachments` bucket comes from the migrations.
 export const FIXTURE_SQL = `
   create table public.expense_claims (
     id uuid primary key default gen_random_uuid(),
@@ -24,11 +24,4 @@ export const FIXTURE_SQL = `
   insert into public.workflow_steps (workflow_id, step_no, name, approver_rule) values
     ('41000000-0000-4000-8000-000000000001', 1, '组长审批', 'group_leader');
 
-  insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
-  values ('attachments', 'attachments', false, 10485760, null);
-  create policy "people keep their own files" on storage.objects for all to authenticated
-    using (bucket_id = 'attachments' and (storage.foldername(name))[1] = 'users'
-           and (storage.foldername(name))[2] = (select auth.uid())::text)
-    with check (bucket_id = 'attachments' and (storage.foldername(name))[1] = 'users'
-           and (storage.foldername(name))[2] = (select auth.uid())::text);
 `;
