@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 import { demoPeople, GROUPS, type DemoPerson } from '../helpers/demo.ts';
+import { EXPENSE_CLAIMS_SQL, registerExpenseClaims } from '../helpers/expense-claims.ts';
 
 let t: TestStack;
 let as: ReturnType<typeof demoPeople>;
@@ -11,25 +12,8 @@ beforeAll(async () => {
   t = await startTestStack();
   as = demoPeople(t);
   await t.stack.ctx.db.exec(`
-    create table public.expense_claims (
-      id uuid primary key default gen_random_uuid(),
-      title text not null,
-      amount numeric(14,2) not null check (amount > 0),
-      owner_id uuid not null default auth.uid() references public.profiles (id),
-      group_id uuid references public.business_groups (id),
-      status text not null default 'draft' check (status in ('draft', 'pending', 'manager_review', 'approved'))
-    );
-    alter table public.expense_claims enable row level security;
-    create policy "scope reads claims" on public.expense_claims for select to authenticated
-      using (private.can_see(owner_id, group_id) or private.is_approver_of('expense_claim', id));
-    create policy "owners create claims" on public.expense_claims for insert to authenticated
-      with check (owner_id = (select auth.uid()));
-    create policy "owners edit claims" on public.expense_claims for update to authenticated
-      using (owner_id = (select auth.uid())) with check (owner_id = (select auth.uid()));
-    select private.register_approval_type('expense_claim', 'public.expense_claims', '/claims/show/{id}');
-    select private.enable_audit('public.expense_claims');
-    insert into public.workflow_definitions (id, record_type, name)
-    values ('41000000-0000-4000-8000-000000000001', 'expense_claim', '报销审批');
+    ${EXPENSE_CLAIMS_SQL}
+    ${registerExpenseClaims('/claims/show/{id}')}
     insert into public.workflow_steps (workflow_id, step_no, name, approver_rule, approver_role, mode, condition, record_status) values
       ('41000000-0000-4000-8000-000000000001', 1, '组长审批', 'group_leader', null, 'any', null, null),
       ('41000000-0000-4000-8000-000000000001', 2, '部门经理审批', 'dept_manager', null, 'any',
