@@ -72,6 +72,13 @@ export default function App() {
                   <Route path="create" element={<Page.ProductCreate />} />
                   <Route path="edit/:id" element={<Page.ProductEdit />} />
                 </Route>
+                <Route path="/contracts">
+                  <Route index element={<Page.ContractList />} />
+                  <Route path="create" element={<Page.ContractCreate />} />
+                  <Route path="edit/:id" element={<Page.ContractEdit />} />
+                  <Route path="show/:id" element={<Page.ContractShow />} />
+                </Route>
+                <Route path="/receivables" element={<Page.ReceivablesPage />} />
                 <Route path="*" element={<Page.NotFoundPage />} />
               </Route>
               <Route

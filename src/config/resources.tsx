@@ -4,6 +4,7 @@ import type { ResourceProps } from '@refinedev/core';
 import {
   ApartmentOutlined, AppstoreOutlined, BellOutlined, BranchesOutlined, CheckSquareOutlined, HomeOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, ContactsOutlined, FileTextOutlined, ShopOutlined, TagsOutlined,
+  AuditOutlined, FileProtectOutlined, AccountBookOutlined,
 } from '@ant-design/icons';
 
 export const resources: ResourceProps[] = [
@@ -42,6 +43,18 @@ export const resources: ResourceProps[] = [
     edit: '/products/edit/:id',
     meta: { parent: 'sales', label: 'products.title', icon: <TagsOutlined /> },
   },
+
+  // Contracts and receivables (supabase/migrations/20261123002000_contracts.sql, …002100_receivables.sql).
+  { name: 'contracts_menu', meta: { label: 'menu.contracts', icon: <AuditOutlined /> } },
+  {
+    name: 'contracts',
+    list: '/contracts',
+    create: '/contracts/create',
+    edit: '/contracts/edit/:id',
+    show: '/contracts/show/:id',
+    meta: { parent: 'contracts_menu', label: 'contracts.title', icon: <FileProtectOutlined /> },
+  },
+  { name: 'receivables', list: '/receivables', meta: { parent: 'contracts_menu', label: 'receivables.title', icon: <AccountBookOutlined /> } },
 
   { name: 'admin', meta: { label: 'menu.admin', icon: <SettingOutlined /> } },
   {

@@ -8,6 +8,7 @@ type Rule = AppRole[] | 'everyone';
 const ADMIN: AppRole[] = ['admin'];
 const DEPT_WIDE: AppRole[] = ['admin', 'general_manager', 'dept_manager'];
 const SELLERS: AppRole[] = [...DEPT_WIDE, 'deputy_manager', 'group_leader', 'salesperson'];
+const CONTRACT_READERS: AppRole[] = [...SELLERS, 'legal', 'finance', 'archivist'];
 
 export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   // Menu groups.
@@ -29,6 +30,11 @@ export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   customers: { list: 'everyone', show: 'everyone', create: SELLERS, edit: SELLERS, delete: DEPT_WIDE },
   quotations: { list: 'everyone', show: 'everyone', create: SELLERS, edit: SELLERS, delete: SELLERS },
   products: { list: 'everyone', create: DEPT_WIDE, edit: DEPT_WIDE, delete: DEPT_WIDE },
+  // 20261123002000_contracts.sql: the scope reads and drafts contracts; legal, finance and the
+  // archivist read them from their stage on (contract_role_reads); receivables follow the contract.
+  contracts_menu: { list: CONTRACT_READERS },
+  contracts: { list: CONTRACT_READERS, show: CONTRACT_READERS, create: SELLERS, edit: SELLERS, delete: SELLERS },
+  receivables: { list: CONTRACT_READERS },
 };
 
 export function isAllowed(roles: readonly AppRole[], resource: string | undefined, action: string): boolean {

@@ -3,7 +3,7 @@
 import { Button, Col, Descriptions, Row, Space } from 'antd';
 import { EditButton, Show } from '@refinedev/antd';
 import { useShow } from '@refinedev/core';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApprovalPanel } from '../../components/approval-panel/index.tsx';
 import { RecordHistory } from '../../components/record-history.tsx';
@@ -11,6 +11,7 @@ import { StatusTag } from '../../components/status-tag.tsx';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
 import { LinesCard } from './lines-card.tsx';
 import { moveQuotation, type QuotationMove } from './quotation-api.ts';
+import { createContractFromQuotation } from '../contracts/contract-api.ts';
 import type { QuotationRecord } from './options.ts';
 
 const NEXT: Record<string, QuotationMove[]> = { approved: ['sent'], sent: ['accepted', 'rejected'] };
@@ -25,6 +26,16 @@ export default function QuotationShow() {
   });
   const q = query.data?.data;
   const refresh = () => void query.refetch();
+  const navigate = useNavigate();
+  // An accepted or approved quotation becomes a draft contract with its lines copied.
+  const toContract = async () => {
+    try {
+      const contract = await createContractFromQuotation(q!.id);
+      navigate(`/contracts/show/${contract.id}`);
+    } catch (error) {
+      apiMessage.error(error);
+    }
+  };
   const move = async (to: QuotationMove) => {
     try {
       await moveQuotation(q!.id, to);
@@ -46,6 +57,9 @@ export default function QuotationShow() {
               {t(`quotations.actions.mark_${to}`)}
             </Button>
           ))}
+          {(q.status === 'accepted' || q.status === 'approved') && (
+            <Button type="primary" onClick={() => void toContract()} data-testid="create-contract">{t('contracts.actions.from_quotation')}</Button>
+          )}
           <Button onClick={() => window.print()}>{t('quotations.actions.print')}</Button>
           {q.status === 'draft' && <EditButton recordItemId={q.id} />}
         </Space>
