@@ -2,7 +2,7 @@
 // UI hides what the database would refuse anyway. The database stays the guard.
 import type { AppRole } from './roles.ts';
 
-export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete';
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'reassign';
 type Rule = AppRole[] | 'everyone';
 
 const ADMIN: AppRole[] = ['admin'];
@@ -27,7 +27,8 @@ export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   // in their scope; finance reads customers; department-wide roles delete customers and keep the
   // price list, which everyone reads.
   sales: { list: 'everyone' },
-  customers: { list: 'everyone', show: 'everyone', create: SELLERS, edit: SELLERS, delete: DEPT_WIDE },
+  // reassign_customers: department-wide roles, deputies and group leaders, within their scope.
+  customers: { list: 'everyone', show: 'everyone', create: SELLERS, edit: SELLERS, delete: DEPT_WIDE, reassign: [...DEPT_WIDE, 'deputy_manager', 'group_leader'] },
   quotations: { list: 'everyone', show: 'everyone', create: SELLERS, edit: SELLERS, delete: SELLERS },
   products: { list: 'everyone', create: DEPT_WIDE, edit: DEPT_WIDE, delete: DEPT_WIDE },
   // 20261123002000_contracts.sql: the scope reads and drafts contracts; legal, finance and the

@@ -1,12 +1,18 @@
 // Customers in my scope (and the pool): server-side search, filters, sorting and pagination;
-// claim from the pool in one click; export of the current filter.
-import { Button, Input, Select, Space, Table, Tag } from 'antd';
-import { CreateButton, EditButton, ExportButton, List, ShowButton, useSelect, useTable } from '@refinedev/antd';
-import { useExport, type CrudFilter } from '@refinedev/core';
+// claim from the pool in one click; export of the current filter (CSV / XLSX); column choice;
+// reassigning the selected customers (managers, deputies, group leaders).
+import { useMemo, useState } from 'react';
+import { Button, Input, Select, Space, Table } from 'antd';
+import { CreateButton, EditButton, List, ShowButton, useSelect, useTable } from '@refinedev/antd';
+import { useCan, type CrudFilter } from '@refinedev/core';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
+import { ListExportButton } from '../../components/export/index.ts';
+import { ColumnChooser, useColumnVisibility } from '../../components/column-chooser/index.ts';
 import { claimCustomer } from './customer-api.ts';
+import { customerColumns } from './list-columns.tsx';
+import { ReassignModal } from './reassign-modal.tsx';
 import { CUSTOMER_LEVELS, CUSTOMER_SOURCES, CUSTOMER_STAGES, type CustomerRecord } from './options.ts';
 
 const SELECT =
@@ -25,12 +31,12 @@ export default function CustomerList() {
     syncWithLocation: true,
     meta: { select: SELECT },
   });
-  const { triggerExport, isLoading: exporting } = useExport<CustomerRecord>({
-    resource: 'customers',
-    filters,
-    sorters,
-    meta: { select: 'name, industry, city, level, stage, tags, last_follow_up_at, next_follow_up_on' },
-  });
+  const columns = useMemo(() => customerColumns(t), [t]);
+  const { isVisible, setVisible } = useColumnVisibility('customers');
+  const visibleColumns = columns.filter((c) => isVisible(c.key));
+  const { data: canReassign } = useCan({ resource: 'customers', action: 'reassign' });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [reassigning, setReassigning] = useState(false);
   // Replace one filter, keep the others.
   const setFilter = (field: string, operator: 'eq' | 'contains' | 'null' | 'lt' | 'ina', value: unknown) =>
     setFilters([{ field, operator, value: value === '' ? undefined : value } as CrudFilter], 'merge');
@@ -53,7 +59,18 @@ export default function CustomerList() {
   const { selectProps: groupProps } = useSelect({ resource: 'business_groups', optionLabel: 'name', optionValue: 'id' });
   const options = (ns: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`customers.${ns}.${v}`) }));
   return (
-    <List breadcrumb={false} title={t('customers.title')} headerButtons={<Space><ExportButton onClick={triggerExport} loading={exporting} /><CreateButton /></Space>}>
+    <List breadcrumb={false} title={t('customers.title')} headerButtons={
+        <Space>
+          {canReassign?.can && (
+            <Button disabled={selected.length === 0} onClick={() => setReassigning(true)} data-testid="reassign-customers">
+              {t('customers.actions.reassign')}{selected.length > 0 ? ` (${selected.length})` : ''}
+            </Button>
+          )}
+          <ColumnChooser columns={columns} isVisible={isVisible} setVisible={setVisible} />
+          <ListExportButton columns={visibleColumns} fileName={t('customers.title')} resource="customers" filters={filters} sorters={sorters} meta={{ select: SELECT }} />
+          <CreateButton />
+        </Space>
+      }>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder={t('customers.search')} style={{ width: 240 }} onSearch={(v) => setFilter('name', 'contains', v)} />
         <Select<Scope>
@@ -78,17 +95,14 @@ export default function CustomerList() {
           onChange={(d?: number) => setFilter('last_follow_up_at', 'lt', d ? dayjs().subtract(d, 'day').toISOString() : undefined)}
         />
       </Space>
-      <Table<CustomerRecord> {...tableProps} rowKey="id">
-        <Table.Column<CustomerRecord> dataIndex="name" title={t('customers.fields.name')} sorter />
-        <Table.Column<CustomerRecord> dataIndex="industry" title={t('customers.fields.industry')} sorter />
-        <Table.Column<CustomerRecord> dataIndex="city" title={t('customers.fields.city')} />
-        <Table.Column<CustomerRecord> dataIndex="level" title={t('customers.fields.level')} sorter render={(v: string) => <Tag color={v === 'key' ? 'gold' : undefined}>{t(`customers.level.${v}`)}</Tag>} />
-        <Table.Column<CustomerRecord> dataIndex="stage" title={t('customers.fields.stage')} sorter render={(v: string) => t(`customers.stage.${v}`)} />
-        <Table.Column<CustomerRecord> title={t('customers.fields.owner_id')} render={(_, r) => r.owner?.full_name ?? <Tag>{t('customers.scope.pool')}</Tag>} />
-        <Table.Column<CustomerRecord> title={t('customers.fields.group_id')} render={(_, r) => r.group?.name ?? '—'} />
-        <Table.Column<CustomerRecord> dataIndex="tags" title={t('customers.fields.tags')} render={(v: string[]) => v?.map((x) => <Tag key={x}>{x}</Tag>)} />
-        <Table.Column<CustomerRecord> dataIndex="last_follow_up_at" title={t('customers.fields.last_follow_up_at')} sorter render={(v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD') : '—')} />
-        <Table.Column<CustomerRecord> dataIndex="next_follow_up_on" title={t('customers.fields.next_follow_up_on')} sorter render={(v: string | null) => v ?? '—'} />
+      <Table<CustomerRecord>
+        {...tableProps}
+        rowKey="id"
+        rowSelection={canReassign?.can ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true } : undefined}
+      >
+        {visibleColumns.map((c) => (
+          <Table.Column<CustomerRecord> key={c.key} dataIndex={c.sorter ? c.key : undefined} title={c.title} sorter={c.sorter} render={(_, r) => c.render(r)} />
+        ))}
         <Table.Column<CustomerRecord>
           title={t('table.actions')}
           render={(_, r) => (
@@ -101,6 +115,16 @@ export default function CustomerList() {
           )}
         />
       </Table>
+      <ReassignModal
+        ids={selected}
+        open={reassigning}
+        onClose={() => setReassigning(false)}
+        onDone={() => {
+          setReassigning(false);
+          setSelected([]);
+          void tableQuery.refetch();
+        }}
+      />
     </List>
   );
 }
