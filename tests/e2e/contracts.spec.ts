@@ -1,0 +1,123 @@
+// The contract journey of issue 10: an approved quotation becomes a contract; the manager approves,
+// legal rejects with a comment, the salesperson sees the reason and resubmits, manager and legal
+// approve; the signed scan is uploaded with a progress bar and the contract marked signed; the
+// archivist records the original; finance records a payment; the receivables and ageing follow.
+import type { Page } from '@playwright/test';
+import { test, expect, signIn, signedInClient } from './fixtures.ts';
+
+// BJ2026-0008 of the demo seed: approved, owned by sales1 (赵磊), three lines.
+const QUOTATION = '53000000-0000-4000-8000-000000000008';
+
+async function switchTo(page: Page, who: Parameters<typeof signIn>[1], contractId: string) {
+  await page.getByTestId('logout').click();
+  await signIn(page, who);
+  await page.goto(`/contracts/show/${contractId}`);
+}
+
+async function decide(page: Page, kind: 'approve' | 'reject', comment?: string) {
+  const panel = page.getByTestId('approval-panel');
+  await panel.getByTestId(kind).click();
+  if (comment) await page.getByTestId('decision-comment').fill(comment);
+  await page.getByRole('button', { name: '确 定' }).or(page.getByRole('button', { name: '确定' })).click();
+  await expect(panel.getByTestId(kind)).toHaveCount(0);
+}
+
+const status = (page: Page) => page.getByTestId('contract-status');
+
+test('quotation → contract → approvals with a rejection → signed scan → archive → payment → receivables', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'sales1');
+  await page.goto(`/quotations/show/${QUOTATION}`);
+  await page.getByTestId('create-contract').click();
+  await expect(page).toHaveURL(/\/contracts\/show\/[0-9a-f-]{36}$/);
+  const contractId = page.url().split('/').pop()!;
+  await expect(status(page)).toHaveText('草稿');
+  await expect(page.getByTestId('contract-lines').locator('tbody tr.ant-table-row')).toHaveCount(3);
+  await page.getByTestId('approval-panel').getByTestId('submit').click();
+  await expect(status(page)).toHaveText('经理审核');
+
+  // The list finds it by its number (a server-side search).
+  const { client: sales } = await signedInClient('sales1');
+  const contractNo = (await sales.from('contracts').select('contract_no').eq('id', contractId).single()).data!.contract_no as string;
+  await page.goto('/contracts');
+  await page.getByPlaceholder('搜索编号或标题').fill(contractNo);
+  await page.getByPlaceholder('搜索编号或标题').press('Enter');
+  await expect(page.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(page.locator('tbody tr.ant-table-row')).toContainText(contractNo);
+
+  await switchTo(page, 'manager', contractId);
+  await decide(page, 'approve', '同意');
+  await expect(status(page)).toHaveText('法务审核');
+
+  await switchTo(page, 'legal', contractId);
+  await decide(page, 'reject', '违约条款需明确违约金比例');
+  await expect(status(page)).toHaveText('草稿');
+
+  await switchTo(page, 'sales1', contractId);
+  await expect(page.getByTestId('reject-reason')).toContainText('违约条款需明确违约金比例');
+  await page.getByTestId('approval-panel').getByTestId('submit').click();
+  await expect(status(page)).toHaveText('经理审核');
+
+  await switchTo(page, 'manager', contractId);
+  await decide(page, 'approve');
+  await switchTo(page, 'legal', contractId);
+  await decide(page, 'approve', '条款已补充');
+  // The amount is over the customer's remaining credit: the page warns and the GM decides too.
+  await expect(page.getByTestId('credit-warning')).toBeVisible();
+  await expect(status(page)).toHaveText('总经理审核');
+  await switchTo(page, 'gm', contractId);
+  await decide(page, 'approve');
+  await expect(status(page)).toHaveText('已批准');
+
+  // The scan upload is held back a moment so the progress bar can be seen.
+  await switchTo(page, 'sales1', contractId);
+  await page.route('**/storage/v1/object/contracts/**', async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  const signing = page.getByTestId('signing-card');
+  await signing.locator('input[type=file]').setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% signed\n%%EOF\n') });
+  await expect(page.getByTestId('upload-progress')).toBeVisible();
+  await expect(signing.getByTestId('file-item')).toHaveText(/signed\.pdf/);
+  await page.getByTestId('mark-signed').click();
+  await expect(status(page)).toHaveText('已签订');
+
+  // Payment plan: one instalment for the whole amount, due in the past so it is overdue.
+  await page.getByTestId('instalment-due').locator('input').fill('2026-09-01');
+  await page.getByTestId('instalment-due').locator('input').press('Enter');
+  await page.getByTestId('instalment-amount').locator('input').fill('329352');
+  await page.getByTestId('instalment-add').click();
+  await expect(page.getByTestId('instalments').locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await page.getByTestId('submit-plan').click();
+  await expect(page.getByTestId('submit-plan')).toHaveCount(0);
+  await expect(page.getByTestId('instalments')).toContainText('逾期');
+
+  await switchTo(page, 'archivist', contractId);
+  await page.getByTestId('archive-cabinet-input').fill('B-2');
+  await page.getByTestId('archive-box-input').fill('H088');
+  await page.getByTestId('archive-save').click();
+  await expect(page.getByTestId('archive-cabinet')).toHaveText('B-2');
+
+  await switchTo(page, 'finance', contractId);
+  await page.getByTestId('record-payment').click();
+  await page.getByTestId('payment-amount').locator('input').fill('100000');
+  await page.locator('#payment-ok').click();
+  await expect(page.getByTestId('payments').locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(page.getByTestId('instalment-paid')).toHaveText('100000');
+
+  // Receivables: the open instalment with its outstanding amount, overdue since 2026-09-01.
+  await page.goto('/receivables');
+  const row = page.getByTestId('receivables-table').locator('tbody tr.ant-table-row', { hasText: contractNo });
+  await expect(row).toContainText('229352');
+  await expect(row).toContainText('逾期');
+  await expect(page.getByTestId('ageing-table')).toBeVisible();
+});
+
+test('the contracts menu follows who may read contracts', async ({ page }) => {
+  await signIn(page, 'hr');
+  await page.goto('/');
+  await expect(page.locator('.ant-layout-sider')).not.toContainText('合同');
+  await page.getByTestId('logout').click();
+  await signIn(page, 'finance');
+  await expect(page.locator('.ant-layout-sider')).toContainText('合同');
+});
