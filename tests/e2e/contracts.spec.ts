@@ -22,6 +22,9 @@ async function decide(page: Page, kind: 'approve' | 'reject', comment?: string) 
   await expect(panel.getByTestId(kind)).toHaveCount(0);
 }
 
+// antd puts a data-testid on the <input> itself or on its wrapper, depending on the control.
+const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
 const status = (page: Page) => page.getByTestId('contract-status');
 
 test('quotation → contract → approvals with a rejection → signed scan → archive → payment → receivables', async ({ page }) => {
@@ -83,9 +86,9 @@ test('quotation → contract → approvals with a rejection → signed scan → 
   await expect(status(page)).toHaveText('已签订');
 
   // Payment plan: one instalment for the whole amount, due in the past so it is overdue.
-  await page.getByTestId('instalment-due').locator('input').fill('2026-09-01');
-  await page.getByTestId('instalment-due').locator('input').press('Enter');
-  await page.getByTestId('instalment-amount').locator('input').fill('329352');
+  await inputOf(page, 'instalment-due').fill('2026-09-01');
+  await inputOf(page, 'instalment-due').press('Enter');
+  await inputOf(page, 'instalment-amount').fill('329352');
   await page.getByTestId('instalment-add').click();
   await expect(page.getByTestId('instalments').locator('tbody tr.ant-table-row')).toHaveCount(1);
   await page.getByTestId('submit-plan').click();
@@ -100,7 +103,7 @@ test('quotation → contract → approvals with a rejection → signed scan → 
 
   await switchTo(page, 'finance', contractId);
   await page.getByTestId('record-payment').click();
-  await page.getByTestId('payment-amount').locator('input').fill('100000');
+  await inputOf(page, 'payment-amount').fill('100000');
   await page.locator('#payment-ok').click();
   await expect(page.getByTestId('payments').locator('tbody tr.ant-table-row')).toHaveCount(1);
   await expect(page.getByTestId('instalment-paid')).toHaveText('100000');
