@@ -8,12 +8,15 @@ import { DEMO, type DemoPerson } from '../helpers/demo.ts';
 const WORKSPACE = ['/', '/inbox', '/notifications', '/profile'];
 const SALES = ['/customers', '/quotations', '/products'];
 const ADMIN = ['/admin/users', '/admin/groups', '/admin/workflows'];
+// Contracts and receivables: the roles that may read contracts (sellers, legal, finance, archivist).
+const CONTRACTS = ['/contracts', '/receivables'];
 const STAFF = [...WORKSPACE, ...SALES];
+const READER = [...STAFF, ...CONTRACTS];
 
 const EXPECTED_MENU: Record<DemoPerson, string[]> = {
-  gm: STAFF, manager: STAFF, deputy1: STAFF, deputy2: STAFF, leaderMkt: STAFF, sales1: STAFF,
-  sales2: STAFF, merch1: STAFF, leaderPe: STAFF, sales3: STAFF, leaderCs: STAFF, cs1: STAFF,
-  legal: STAFF, hr: STAFF, finance: STAFF, archivist: STAFF, admin: [...STAFF, ...ADMIN],
+  gm: READER, manager: READER, deputy1: READER, deputy2: READER, leaderMkt: READER, sales1: READER,
+  sales2: READER, merch1: STAFF, leaderPe: READER, sales3: READER, leaderCs: READER, cs1: STAFF,
+  legal: READER, hr: STAFF, finance: READER, archivist: READER, admin: [...READER, ...ADMIN],
 };
 
 test.describe('sign-in', () => {
