@@ -79,6 +79,10 @@ test('quotation → contract → approvals with a rejection → signed scan → 
     await route.continue();
   });
   const signing = page.getByTestId('signing-card');
+  // A wrong file type is refused with a message and nothing is stored.
+  await signing.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a scan') });
+  await expect(page.getByText('不支持的文件类型')).toBeVisible();
+  await expect(signing.getByTestId('file-item')).toHaveCount(0);
   await signing.locator('input[type=file]').setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% signed\n%%EOF\n') });
   await expect(page.getByTestId('upload-progress')).toBeVisible();
   await expect(signing.getByTestId('file-item')).toHaveText(/signed\.pdf/);
