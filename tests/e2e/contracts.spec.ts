@@ -98,6 +98,12 @@ test('quotation → contract → approvals with a rejection → signed scan → 
   await page.getByTestId('submit-plan').click();
   await expect(page.getByTestId('submit-plan')).toHaveCount(0);
   await expect(page.getByTestId('instalments')).toContainText('逾期');
+  // The overdue instalment is collected: a call with its result shows under collection.
+  await page.getByTestId('collect').click();
+  await page.getByTestId('collection-result').fill('客户承诺月底付款');
+  await page.locator('#collection-ok').click();
+  await page.getByRole('tab', { name: '催收记录' }).click();
+  await expect(page.getByTestId('collection-actions')).toContainText('客户承诺月底付款');
 
   await switchTo(page, 'archivist', contractId);
   await page.getByTestId('archive-cabinet-input').fill('B-2');

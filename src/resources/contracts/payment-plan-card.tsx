@@ -8,15 +8,19 @@ import type { Dayjs } from 'dayjs';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
 import { submitPaymentPlan } from './contract-api.ts';
 import { PaymentModal } from './payment-modal.tsx';
+import { CollectionModal } from './collection-modal.tsx';
 import type { ContractRecord, InstalmentRecord } from './options.ts';
 
 interface PaymentRow { id: string; amount: number; received_on: string; method: string; reference: string | null; instalment: { seq: number } | null }
 
-export function PaymentPlanCard({ contract, canAct, isFinance, onChange }: { contract: ContractRecord; canAct: boolean; isFinance: boolean; onChange: () => void }) {
+export function PaymentPlanCard({ contract, canAct, isFinance, onChange, onCollected }: {
+  contract: ContractRecord; canAct: boolean; isFinance: boolean; onChange: () => void; onCollected: () => void;
+}) {
   const { t } = useTranslation();
   const f = (c: string) => t(`payments.fields.${c}`);
   const apiMessage = useApiMessage();
   const [paying, setPaying] = useState<InstalmentRecord | null>(null);
+  const [collecting, setCollecting] = useState<InstalmentRecord | null>(null);
   const [form] = Form.useForm<{ due_on: Dayjs; amount: number; condition?: string }>();
   const instalments = useList<InstalmentRecord>({
     resource: 'payment_instalments',
@@ -73,6 +77,9 @@ export function PaymentPlanCard({ contract, canAct, isFinance, onChange }: { con
             {payable && Number(r.paid_amount) < Number(r.amount) && (
               <Button size="small" type="primary" onClick={() => setPaying(r)} data-testid="record-payment">{t('payments.record')}</Button>
             )}
+            {r.overdue && (canAct || isFinance) && (
+              <Button size="small" onClick={() => setCollecting(r)} data-testid="collect">{t('contracts.actions.collect')}</Button>
+            )}
             {editable && (
               <Popconfirm title={t('contracts.confirmRemove')} onConfirm={() => void remove({ resource: 'payment_instalments', id: r.id, successNotification: false }).then(refresh)}>
                 <Button size="small" danger>{t('buttons.delete')}</Button>
@@ -101,6 +108,7 @@ export function PaymentPlanCard({ contract, canAct, isFinance, onChange }: { con
         <Table.Column<PaymentRow> dataIndex="method" title={f('method')} render={(v: string) => t(`payments.method.${v}`)} />
         <Table.Column<PaymentRow> dataIndex="reference" title={f('reference')} />
       </Table>
+      <CollectionModal instalment={collecting} onClose={() => setCollecting(null)} onDone={() => { setCollecting(null); onCollected(); }} />
       <PaymentModal instalment={paying} onClose={() => setPaying(null)} onDone={() => { setPaying(null); refresh(); }} />
     </Card>
   );

@@ -3,7 +3,7 @@
 // orders and shipments, and the history.
 import { Alert, Col, Descriptions, Row, Space } from 'antd';
 import { EditButton, Show } from '@refinedev/antd';
-import { useShow } from '@refinedev/core';
+import { useInvalidate, useShow } from '@refinedev/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApprovalPanel } from '../../components/approval-panel/index.tsx';
@@ -41,6 +41,8 @@ export default function ContractShow() {
   });
   const c = query.data?.data;
   const refresh = () => void query.refetch();
+  const invalidate = useInvalidate();
+  const collected = () => void invalidate({ resource: 'collection_actions', invalidates: ['list'] });
   const canAct = roles.some((r) => SCOPE_ROLES.includes(r));
   return (
     <Show
@@ -81,7 +83,7 @@ export default function ContractShow() {
               <ArchiveCard contract={c} isArchivist={roles.includes('archivist') || roles.includes('admin')} onChange={refresh} />
             </Space>
           </Col>
-          <Col span={24}><PaymentPlanCard contract={c} canAct={canAct} isFinance={roles.includes('finance')} onChange={refresh} /></Col>
+          <Col span={24}><PaymentPlanCard contract={c} canAct={canAct} isFinance={roles.includes('finance')} onChange={refresh} onCollected={collected} /></Col>
           <Col span={24}><RelatedCard contractId={c.id} /></Col>
           <Col span={24}><RecordHistory table="contracts" recordId={c.id} recordType="contract" fieldNamespace="contracts" /></Col>
         </Row>
