@@ -17,3 +17,20 @@ export const recordContractArchive = (contractId: string, cabinetNo: string, box
 export const submitPaymentPlan = (contractId: string) => call('submit_payment_plan', { contract_id: contractId });
 export const startContractExecution = (contractId: string) => call('start_contract_execution', { contract_id: contractId });
 export const completeContract = (contractId: string) => call('complete_contract', { contract_id: contractId });
+
+// A change/termination request is a row of contract_changes sent into the approval engine; the
+// database applies an approved change to the contract (20261123002150_contract_changes.sql).
+export async function requestContractChange(contractId: string, kind: 'change' | 'termination', reason: string, proposed: Record<string, unknown>) {
+  const { data, error } = await supabase.from('contract_changes')
+    .insert({ contract_id: contractId, kind, reason, proposed }).select('id').single();
+  if (error) throw error;
+  await call('approval_submit', { record_type: 'contract_change', record_id: (data as { id: string }).id });
+  return data as { id: string };
+}
+
+/** Inserts one row and returns it; errors are thrown for useApiMessage. */
+export async function insertRow<T>(table: string, values: Record<string, unknown>): Promise<T> {
+  const { data, error } = await supabase.from(table).insert(values).select().single();
+  if (error) throw error;
+  return data as T;
+}

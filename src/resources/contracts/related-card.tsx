@@ -1,9 +1,10 @@
-// Read-only lists of what hangs off a contract: collection actions, change/termination requests,
-// orders (with their stage) and shipments. Each row links nowhere yet: their editors come later.
+// What hangs off a contract, in tabs: collection actions (read-only), change/termination requests
+// with their approval, and orders with their stages and shipments.
 import { Card, Table, Tabs } from 'antd';
 import { useList } from '@refinedev/core';
 import { useTranslation } from 'react-i18next';
-import { StatusTag } from '../../components/status-tag.tsx';
+import { ChangesTab } from './changes-tab.tsx';
+import { OrdersTab } from './orders-tab.tsx';
 
 interface Row { id: string; [k: string]: unknown }
 
@@ -24,7 +25,13 @@ function RelatedTable({ resource, contractId, select, columns, filterField = 'co
   );
 }
 
-export function RelatedCard({ contractId }: { contractId: string }) {
+export function RelatedCard({ contractId, canWork, onChange }: {
+  contractId: string;
+  /** The scope may place orders and record their progress (a signed or running contract). */
+  canWork: boolean;
+  /** An approved change altered the contract. */
+  onChange: () => void;
+}) {
   const { t } = useTranslation();
   const f = (c: string) => t(`contracts.related.fields.${c}`);
   return (
@@ -42,32 +49,8 @@ export function RelatedCard({ contractId }: { contractId: string }) {
               { key: 'next_step', title: f('next_step') },
             ]} />,
         },
-        {
-          key: 'changes', label: t('contracts.related.changes'),
-          children: <RelatedTable resource="contract_changes" contractId={contractId} testId="contract-changes"
-            select="id, kind, title, reason, status, applied_at, created_at"
-            columns={[
-              { key: 'kind', title: f('kind'), render: (r) => t(`contracts.related.changeKind.${String(r.kind)}`) },
-              { key: 'title', title: f('title') },
-              { key: 'reason', title: f('reason') },
-              { key: 'status', title: f('status'), render: (r) => <StatusTag value={String(r.status)} namespace="contracts.status" /> },
-            ]} />,
-        },
-        {
-          key: 'orders', label: t('contracts.related.orders'),
-          children: <RelatedTable resource="orders" contractId={contractId} testId="contract-orders"
-            select="id, order_no, ordered_on, stage, created_at, shipments(mode, carrier, tracking_no, shipped_on, delivered_on)"
-            columns={[
-              { key: 'order_no', title: f('order_no') },
-              { key: 'ordered_on', title: f('ordered_on') },
-              { key: 'stage', title: f('stage'), render: (r) => (r.stage ? t(`contracts.related.stage.${String(r.stage)}`) : '—') },
-              {
-                key: 'shipments', title: f('shipments'),
-                render: (r) => ((r.shipments as { mode: string; carrier: string | null; tracking_no: string | null }[] | null) ?? [])
-                  .map((s) => `${t(`contracts.related.mode.${s.mode}`)} ${s.carrier ?? ''} ${s.tracking_no ?? ''}`).join('; ') || '—',
-              },
-            ]} />,
-        },
+        { key: 'changes', label: t('contracts.related.changes'), children: <ChangesTab contractId={contractId} onChange={onChange} /> },
+        { key: 'orders', label: t('contracts.related.orders'), children: <OrdersTab contractId={contractId} canWork={canWork} /> },
       ]} />
     </Card>
   );

@@ -1,7 +1,8 @@
 // One contract page: terms, credit warning, the last rejection's reason, lines, approval, signing
 // with the scan, the original's archive location, payment plan and payments, collection, changes,
 // orders and shipments, and the history.
-import { Alert, Col, Descriptions, Row, Space } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Col, Descriptions, Row, Space } from 'antd';
 import { EditButton, Show } from '@refinedev/antd';
 import { useInvalidate, useShow } from '@refinedev/core';
 import { Link } from 'react-router';
@@ -12,6 +13,7 @@ import { RecordHistory } from '../../components/record-history.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { useCurrentUser } from '../../hooks/use-current-user.ts';
 import { ArchiveCard } from './archive-card.tsx';
+import { ChangeRequestModal } from './change-request-modal.tsx';
 import { ContractLinesCard } from './lines-card.tsx';
 import { PaymentPlanCard } from './payment-plan-card.tsx';
 import { RelatedCard } from './related-card.tsx';
@@ -19,6 +21,8 @@ import { SigningCard } from './signing-card.tsx';
 import type { ContractRecord } from './options.ts';
 
 // Roles who act on contracts in their scope (the database's can_see decides which ones).
+// A change or termination may be asked for once the contract is approved, until it ends.
+const CHANGEABLE = ['approved', 'signed', 'executing'];
 const SCOPE_ROLES = ['admin', 'general_manager', 'dept_manager', 'deputy_manager', 'group_leader', 'salesperson'];
 
 function RejectionNotice({ contractId }: { contractId: string }) {
@@ -44,12 +48,20 @@ export default function ContractShow() {
   const invalidate = useInvalidate();
   const collected = () => void invalidate({ resource: 'collection_actions', invalidates: ['list'] });
   const canAct = roles.some((r) => SCOPE_ROLES.includes(r));
+  const [changing, setChanging] = useState(false);
   return (
     <Show
       breadcrumb={false}
       isLoading={query.isLoading}
       title={c ? `${c.contract_no} ${c.title}` : undefined}
-      headerButtons={c && <Space>{c.status === 'draft' && canAct && <EditButton recordItemId={c.id} />}</Space>}
+      headerButtons={c && (
+        <Space>
+          {c.status === 'draft' && canAct && <EditButton recordItemId={c.id} />}
+          {canAct && CHANGEABLE.includes(c.status) && (
+            <Button onClick={() => setChanging(true)} data-testid="request-change">{t('contracts.changeRequest.open')}</Button>
+          )}
+        </Space>
+      )}
     >
       {c && (
         <Row gutter={[16, 16]}>
@@ -84,7 +96,9 @@ export default function ContractShow() {
             </Space>
           </Col>
           <Col span={24}><PaymentPlanCard contract={c} canAct={canAct} isFinance={roles.includes('finance')} onChange={refresh} onCollected={collected} /></Col>
-          <Col span={24}><RelatedCard contractId={c.id} /></Col>
+          <Col span={24}><RelatedCard contractId={c.id} canWork={canAct && ['signed', 'executing'].includes(c.status)} onChange={refresh} /></Col>
+          <ChangeRequestModal contractId={c.id} open={changing} onClose={() => setChanging(false)}
+            onDone={() => { setChanging(false); void invalidate({ resource: 'contract_changes', invalidates: ['list'] }); }} />
           <Col span={24}><RecordHistory table="contracts" recordId={c.id} recordType="contract" fieldNamespace="contracts" /></Col>
         </Row>
       )}
