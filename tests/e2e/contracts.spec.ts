@@ -141,3 +141,78 @@ test('the contracts menu follows who may read contracts', async ({ page }) => {
   await signIn(page, 'finance');
   await expect(page.locator('.ant-layout-sider')).toContainText('合同');
 });
+
+// The approval block of the last change request on the contract page (the contract has its own).
+async function decideChange(page: Page, kind: 'approve' | 'reject') {
+  await page.getByRole('tab', { name: '变更与终止' }).click();
+  const panel = page.getByTestId('contract-change').last().getByTestId('approval-panel');
+  await panel.getByTestId(kind).click();
+  await page.getByRole('button', { name: '确 定' }).or(page.getByRole('button', { name: '确定' })).click();
+  await expect(panel.getByTestId(kind)).toHaveCount(0);
+}
+
+test('a signed contract: a delivery-date change approved by manager and legal; an order with a stage and a shipment', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The first demo seller who owns a signed contract (the seed spreads contracts over owners).
+  let owner: Parameters<typeof signIn>[1] | undefined;
+  let found: { id: string; delivery_on: string }[] = [];
+  for (const who of ['sales1', 'sales2', 'sales3', 'cs1', 'leaderMkt', 'leaderPe', 'leaderCs'] as const) {
+    const { client, id } = await signedInClient(who);
+    found = (await client.from('contracts').select('id, delivery_on').eq('status', 'signed').eq('owner_id', id).order('contract_no').limit(1)).data!;
+    if (found.length === 1) {
+      owner = who;
+      break;
+    }
+  }
+  expect(owner).toBeDefined();
+  const contractId = found[0].id as string;
+  const oldDate = found[0].delivery_on as string;
+  const newDate = new Date(Date.parse(`${oldDate}T00:00:00Z`) + 15 * 86_400_000).toISOString().slice(0, 10);
+
+  const { client } = await signedInClient(owner!);
+  const firstLine = (await client.from('contract_lines').select('product_name').eq('contract_id', contractId).eq('line_no', 1).single()).data!;
+  await signIn(page, owner!);
+  await page.goto(`/contracts/show/${contractId}`);
+  await expect(page.getByTestId('contract-delivery_on')).toHaveText(oldDate);
+  await page.getByTestId('request-change').click();
+  await page.getByTestId('change-reason').fill('客户要求延期交货');
+  await inputOf(page, 'change-delivery_on').fill(newDate);
+  await inputOf(page, 'change-delivery_on').press('Enter');
+  await page.locator('#change-ok').click();
+  await page.getByRole('tab', { name: '变更与终止' }).click();
+  const change = page.getByTestId('contract-change').last();
+  await expect(change).toContainText(newDate);
+  await expect(change.getByTestId('change-status')).toHaveText('经理审核');
+
+  await switchTo(page, 'manager', contractId);
+  await decideChange(page, 'approve');
+  // Still the old date until legal approves too.
+  await expect(page.getByTestId('contract-delivery_on')).toHaveText(oldDate);
+  await switchTo(page, 'legal', contractId);
+  await decideChange(page, 'approve');
+  await expect(page.getByTestId('contract-change').last().getByTestId('change-status')).toHaveText('已批准');
+  await expect(page.getByTestId('contract-delivery_on')).toHaveText(newDate);
+
+  // The owner orders one unit of the first line, records purchasing and ships it.
+  await switchTo(page, owner!, contractId);
+  await expect(page.getByTestId('contract-delivery_on')).toHaveText(newDate);
+  await page.getByRole('tab', { name: '订单与发运' }).click();
+  const before = await page.getByTestId('order').count();
+  await page.getByTestId('create-order').click();
+  await inputOf(page, 'order-qty-1').fill('1');
+  await page.locator('#order-ok').click();
+  await expect(page.getByTestId('order')).toHaveCount(before + 1);
+  const order = page.getByTestId('order').last();
+  await expect(order).toContainText(`${firstLine.product_name as string} × 1`);
+  await expect(order.getByTestId('order-stage')).toHaveText('—');
+  await order.getByTestId('progress-note').fill('已向供应商下单');
+  await order.getByTestId('record-stage').click();
+  await expect(order.getByTestId('order-stage')).toHaveText('采购');
+  await order.getByTestId('add-shipment').click();
+  await page.getByTestId('shipment-carrier').fill('顺丰速运');
+  await page.getByTestId('shipment-tracking').fill('SF1234567890');
+  await page.locator('#shipment-ok').click();
+  await expect(order.getByTestId('shipments')).toContainText('SF1234567890');
+  const ships = (await client.from('shipments').select('tracking_no, carrier').eq('tracking_no', 'SF1234567890')).data!;
+  expect(ships).toContainEqual({ tracking_no: 'SF1234567890', carrier: '顺丰速运' });
+});

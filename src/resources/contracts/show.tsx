@@ -75,7 +75,7 @@ export default function ContractShow() {
               <Descriptions.Item label={f('customer_id')}><Link to={`/customers/show/${c.customer_id}`}>{c.customer?.name}</Link></Descriptions.Item>
               <Descriptions.Item label={f('amount')}><span data-testid="contract-amount">{c.currency} {c.amount}</span></Descriptions.Item>
               <Descriptions.Item label={f('quotation_id')}>{c.quotation_id ? <Link to={`/quotations/show/${c.quotation_id}`}>{t('contracts.openQuotation')}</Link> : '—'}</Descriptions.Item>
-              <Descriptions.Item label={f('delivery_on')}>{c.delivery_on ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={f('delivery_on')}><span data-testid="contract-delivery_on">{c.delivery_on ?? '—'}</span></Descriptions.Item>
               <Descriptions.Item label={f('payment_method')}>{c.payment_method ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={f('owner_id')}>{c.owner?.full_name}</Descriptions.Item>
               <Descriptions.Item label={f('signed_on')}>{c.signed_on ?? '—'}</Descriptions.Item>
