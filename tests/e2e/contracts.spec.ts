@@ -153,13 +153,15 @@ async function decideChange(page: Page, kind: 'approve' | 'reject') {
 
 test('a signed contract: a delivery-date change approved by manager and legal; an order with a stage and a shipment', async ({ page }) => {
   test.setTimeout(180_000);
-  // The first demo seller who owns a signed contract (the seed spreads contracts over owners).
+  // The first demo seller who owns a signed contract with an order (the seed spreads them over owners).
   let owner: Parameters<typeof signIn>[1] | undefined;
   let found: { id: string; delivery_on: string }[] = [];
   for (const who of ['sales1', 'sales2', 'sales3', 'cs1', 'leaderMkt', 'leaderPe', 'leaderCs'] as const) {
     const { client, id } = await signedInClient(who);
-    found = (await client.from('contracts').select('id, delivery_on').eq('status', 'signed').eq('owner_id', id).order('contract_no').limit(1)).data!;
-    if (found.length === 1) {
+    // A seeded one, which already has an order (the first test's contract has none).
+    const rows = (await client.from('contracts').select('id, delivery_on, orders(id)').eq('status', 'signed').eq('owner_id', id).order('contract_no')).data!;
+    found = rows.filter((r) => (r.orders as unknown[]).length > 0);
+    if (found.length > 0) {
       owner = who;
       break;
     }
@@ -170,7 +172,7 @@ test('a signed contract: a delivery-date change approved by manager and legal; a
   const newDate = new Date(Date.parse(`${oldDate}T00:00:00Z`) + 15 * 86_400_000).toISOString().slice(0, 10);
 
   const { client } = await signedInClient(owner!);
-  const firstLine = (await client.from('contract_lines').select('product_name').eq('contract_id', contractId).eq('line_no', 1).single()).data!;
+  const firstLine = (await client.from('contract_lines').select('product_name, quantity').eq('contract_id', contractId).eq('line_no', 1).single()).data!;
   await signIn(page, owner!);
   await page.goto(`/contracts/show/${contractId}`);
   await expect(page.getByTestId('contract-delivery_on')).toHaveText(oldDate);
@@ -199,6 +201,11 @@ test('a signed contract: a delivery-date change approved by manager and legal; a
   await page.getByRole('tab', { name: '订单与发运' }).click();
   const before = await page.getByTestId('order').count();
   await page.getByTestId('create-order').click();
+  // The seeded order already took part of line 1: the whole contracted quantity is refused, no order made.
+  await inputOf(page, 'order-qty-1').fill(String(firstLine.quantity));
+  await page.locator('#order-ok').click();
+  await expect(page.getByText('订单数量超过合同数量')).toBeVisible();
+  await expect(page.getByTestId('order')).toHaveCount(before);
   await inputOf(page, 'order-qty-1').fill('1');
   await page.locator('#order-ok').click();
   await expect(page.getByTestId('order')).toHaveCount(before + 1);
