@@ -1,6 +1,6 @@
 // The inbox: an approver approves one item and rejects another in place, the record's timeline
 // and history follow, the submitter sees the outcome; the API refuses what the UI hides.
-import { test, expect, signIn, signedInClient } from './fixtures.ts';
+import { test, expect, signIn, signedInClient, switchUser } from './fixtures.ts';
 import { GROUPS } from '../helpers/demo.ts';
 
 async function submittedClaim(title: string, amount = 800) {
@@ -61,8 +61,7 @@ test('the group leader rejects in place with a required reason; the submitter se
   // A rejected record goes back to draft for its owner to fix and resubmit.
   expect(await claimStatus(claim.id)).toBe('draft');
 
-  await page.getByTestId('logout').click();
-  await signIn(page, 'sales1');
+  await switchUser(page, 'sales1');
   await page.goto('/inbox?tab=submitted');
   const mine = page.getByTestId('submitted-table').locator('tbody tr', { hasText: title });
   await expect(mine.getByTestId('status-tag')).toHaveText('已驳回');

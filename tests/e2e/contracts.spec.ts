@@ -3,14 +3,13 @@
 // approve; the signed scan is uploaded with a progress bar and the contract marked signed; the
 // archivist records the original; finance records a payment; the receivables and ageing follow.
 import type { Page } from '@playwright/test';
-import { test, expect, signIn, signedInClient } from './fixtures.ts';
+import { test, expect, signIn, signedInClient, switchUser } from './fixtures.ts';
 
 // BJ2026-0008 of the demo seed: approved, owned by sales1 (赵磊), three lines.
 const QUOTATION = '53000000-0000-4000-8000-000000000008';
 
 async function switchTo(page: Page, who: Parameters<typeof signIn>[1], contractId: string) {
-  await page.getByTestId('logout').click();
-  await signIn(page, who);
+  await switchUser(page, who);
   await page.goto(`/contracts/show/${contractId}`);
 }
 
@@ -199,7 +198,9 @@ test('a signed contract: a delivery-date change approved by manager and legal; a
   await switchTo(page, owner!, contractId);
   await expect(page.getByTestId('contract-delivery_on')).toHaveText(newDate);
   await page.getByRole('tab', { name: '订单与发运' }).click();
-  const before = await page.getByTestId('order').count();
+  // The orders the contract has (count() does not wait for the tab to load them).
+  const before = ((await client.from('orders').select('id').eq('contract_id', contractId)).data ?? []).length;
+  await expect(page.getByTestId('order')).toHaveCount(before);
   await page.getByTestId('create-order').click();
   // The seeded order already took part of line 1: the whole contracted quantity is refused, no order made.
   await inputOf(page, 'order-qty-1').fill(String(firstLine.quantity));

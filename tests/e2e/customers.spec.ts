@@ -4,7 +4,7 @@
 import dayjs from 'dayjs';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { test, expect, signIn, signedInClient } from './fixtures.ts';
+import { test, expect, signIn, signedInClient, switchUser } from './fixtures.ts';
 
 const ok = (page: import('@playwright/test').Page) =>
   page.locator('.ant-modal:visible').getByRole('button', { name: /^(确\s?定|OK)$/ });
@@ -48,8 +48,7 @@ test('customer, contact, follow-up, quotation over the threshold, approval, sent
   await panel.getByTestId('submit').click();
   await expect(panel.getByTestId('status-tag')).toHaveText('审批中');
 
-  await page.getByTestId('logout').click();
-  await signIn(page, 'leaderMkt');
+  await switchUser(page, 'leaderMkt');
   await page.goto('/inbox');
   await page.locator('tbody tr', { hasText: name }).getByTestId('open-request').click();
   const drawerPanel = page.getByTestId('approval-panel');
@@ -59,8 +58,7 @@ test('customer, contact, follow-up, quotation over the threshold, approval, sent
   await expect(drawerPanel.getByTestId('status-tag')).toHaveText('已通过');
   await page.goto('/');
 
-  await page.getByTestId('logout').click();
-  await signIn(page, 'sales1');
+  await switchUser(page, 'sales1');
   await page.goto(`/quotations/show/${quotationId}`);
   await page.getByTestId('mark-sent').click();
   await expect(page.getByTestId('quotation-status')).toHaveText('已发送');
@@ -149,8 +147,7 @@ test('the group leader reassigns a customer of sales1 to sales2, who then sees i
 
   const { data: after } = await sales2.from('customers').select('owner_id').eq('id', customerId).single();
   expect(after?.owner_id).toBe(sales2Id);
-  await page.getByTestId('logout').click();
-  await signIn(page, 'sales2');
+  await switchUser(page, 'sales2');
   await searchCustomers(page, name);
   await expect(page.locator('tbody tr', { hasText: name })).toBeVisible();
 });

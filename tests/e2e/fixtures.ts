@@ -25,6 +25,19 @@ export async function signedInClient(who: DemoPerson): Promise<{ client: Supabas
   return { client, id: data.user.id };
 }
 
+/** Signs out and waits for the login form: sign-out is asynchronous, and /login visited before
+ *  it finishes would still find the old session. */
+export async function signOut(page: Page) {
+  await page.getByTestId('logout').click();
+  await expect(page.locator('input#email')).toBeVisible();
+}
+
+/** Signs out whoever is signed in, then signs `who` in. */
+export async function switchUser(page: Page, who: DemoPerson) {
+  await signOut(page);
+  await signIn(page, who);
+}
+
 /** Signs in through the login page and waits for the home page. */
 export async function signIn(page: Page, who: DemoPerson, password = DEMO_PASSWORD) {
   await page.goto('/login');
