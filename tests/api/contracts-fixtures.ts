@@ -68,4 +68,16 @@ export async function contractRow(t: TestStack, id: string): Promise<ContractRow
   return row!;
 }
 
+/** An approved and signed contract of `who` with its scan and the given payment plan. */
+export async function newSignedContract(t: TestStack, as: As, who: DemoPerson, amount: number, plan: { due_on: string; amount: number }[]) {
+  const contract = await newContract(as, who, amount);
+  const instalments = await addInstalments(as, who, contract.id, plan);
+  await rpcOk(as, who, 'submit_payment_plan', { contract_id: contract.id });
+  await approveContract(t, as, who, contract.id);
+  const { client } = await as(who);
+  expect((await client.storage.from('contracts').upload(`${contract.id}/scan.pdf`, pdf())).error).toBeNull();
+  await rpcOk(as, who, 'mark_contract_signed', { contract_id: contract.id, signed_on: '2026-01-02' });
+  return { contract, instalments };
+}
+
 export const pdf = (size = 1000) => new Blob([new Uint8Array(size).fill(37)], { type: 'application/pdf' });

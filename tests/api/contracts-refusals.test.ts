@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 import { demoPeople } from '../helpers/demo.ts';
 import { createCustomer, PEOPLE, sql, type As } from './customers-fixtures.ts';
-import { addInstalments, approveContract, contractRow, newContract, pdf, pendingRequest, rpcOk, type ContractRow } from './contracts-fixtures.ts';
+import { addInstalments, approveContract, contractRow, newContract, newSignedContract, pdf, pendingRequest, rpcOk, type ContractRow } from './contracts-fixtures.ts';
 
 let t: TestStack;
 let as: As;
@@ -20,16 +20,10 @@ const scanCount = async (id: string) =>
 beforeAll(async () => {
   t = await startTestStack();
   as = demoPeople(t);
-  signed = await newContract(as, 'sales1', 200000);
-  instalments = await addInstalments(as, 'sales1', signed.id, [
+  ({ contract: signed, instalments } = await newSignedContract(t, as, 'sales1', 200000, [
     { due_on: '2026-01-15', amount: 50000 },
     { due_on: '2099-01-15', amount: 150000 },
-  ]);
-  await rpcOk(as, 'sales1', 'submit_payment_plan', { contract_id: signed.id });
-  await approveContract(t, as, 'sales1', signed.id);
-  const { client } = await as('sales1');
-  expect((await client.storage.from('contracts').upload(`${signed.id}/scan.pdf`, pdf())).error).toBeNull();
-  await rpcOk(as, 'sales1', 'mark_contract_signed', { contract_id: signed.id, signed_on: '2026-01-02' });
+  ]));
 });
 afterAll(() => t?.close());
 
