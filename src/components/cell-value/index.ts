@@ -1,0 +1,2 @@
+export { parseCell, type ParseOptions, type ParseResult } from './parse.ts';
+export { formatCell } from './format.ts';
