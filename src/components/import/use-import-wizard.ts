@@ -1,0 +1,77 @@
+// The wizard's state and steps: read → map → validate (lookups as the signed-in user) → commit.
+import { useEffect, useState } from 'react';
+import { loadTableSchema } from '../../providers/table-schema.ts';
+import { supabase } from '../../providers/supabase-client.ts';
+import { commitImport, type CommitMode, type CommitReport } from './commit.ts';
+import { autoMap, type ColumnMapping } from './header-mapping.ts';
+import type { ImportColumn } from './import-column.ts';
+import { importTarget } from './import-targets.ts';
+import type { ImportLabels } from './labels.ts';
+import type { RawTable } from './raw-table.ts';
+import { buildValidationContext, importColumns } from './validation-context.ts';
+import { validateRows, type ValidatedRow } from './validate-rows.ts';
+
+export type Step = 'upload' | 'map' | 'preview' | 'result';
+
+export function useImportWizard(resource: string, labels: ImportLabels | undefined) {
+  const target = importTarget(resource);
+  const [step, setStep] = useState<Step>('upload');
+  const [columns, setColumns] = useState<ImportColumn[]>();
+  const [schemaError, setSchemaError] = useState<unknown>();
+  const [raw, setRaw] = useState<RawTable>();
+  const [mapping, setMapping] = useState<ColumnMapping>([]);
+  const [rows, setRows] = useState<ValidatedRow[]>([]);
+  const [progress, setProgress] = useState<number>();
+  const [mode, setMode] = useState<CommitMode>('valid-only');
+  const [report, setReport] = useState<CommitReport>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    if (!target) return;
+    loadTableSchema().then((schema) => {
+      const table = schema.get(resource);
+      if (table?.insertable) setColumns(importColumns(target, table));
+      else setSchemaError(new Error(`no insertable table ${resource}`));
+    }, setSchemaError);
+  }, [resource, target]);
+
+  const onRead = (file: RawTable) => {
+    setRaw(file);
+    setMapping(autoMap(file.header, columns ?? [], labels!));
+    setStep('map');
+  };
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
+    }
+  };
+
+  const validate = () =>
+    run(async () => {
+      setProgress(0);
+      const ctx = await buildValidationContext(supabase, target!, columns!, raw!, mapping, labels!);
+      const validated = await validateRows(raw!.rows, ctx, setProgress);
+      setRows(validated);
+      setMode(validated.some((r) => r.issues.length) ? 'valid-only' : 'all-or-nothing');
+      setStep('preview');
+    });
+
+  const commit = () =>
+    run(async () => {
+      setReport(await commitImport(supabase, resource, rows, mode));
+      setStep('result');
+    });
+
+  const back = () => setStep(step === 'preview' ? 'map' : 'upload');
+
+  return { target, step, columns, schemaError, raw, mapping, setMapping, rows, progress, mode, setMode, report, busy, error, onRead, validate, commit, back };
+}
