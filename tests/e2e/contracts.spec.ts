@@ -224,3 +224,58 @@ test('a signed contract: a delivery-date change approved by manager and legal; a
   const ships = (await client.from('shipments').select('tracking_no, carrier').eq('tracking_no', 'SF1234567890')).data!;
   expect(ships).toContainEqual({ tracking_no: 'SF1234567890', carrier: '顺丰速运' });
 });
+
+test('a signed contract runs: working files, execution, termination by the manager; ageing by owner and group', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The last signed contract of the first demo seller who has one (the test above takes the first).
+  let owner: Parameters<typeof signIn>[1] | undefined;
+  let contract: { id: string; owner: { full_name: string } } | undefined;
+  for (const who of ['sales1', 'sales2', 'sales3', 'cs1'] as const) {
+    const { client, id } = await signedInClient(who);
+    const rows = (await client.from('contracts').select('id, owner:profiles!contracts_owner_id_fkey(full_name)')
+      .eq('status', 'signed').eq('owner_id', id).order('contract_no', { ascending: false }).limit(1)).data!;
+    if (rows.length > 0) {
+      owner = who;
+      contract = rows[0] as unknown as typeof contract;
+      break;
+    }
+  }
+  expect(contract).toBeDefined();
+  await signIn(page, owner!);
+  await page.goto(`/contracts/show/${contract!.id}`);
+  await expect(status(page)).toHaveText('已签订');
+
+  // A working file goes with the contract, next to (not into) the signed scan.
+  const drafts = page.getByTestId('drafts-card');
+  await drafts.locator('input[type=file]').setInputFiles({ name: '修改意见.txt', mimeType: 'text/plain', buffer: Buffer.from('客户修改意见') });
+  await expect(drafts).toContainText('修改意见.txt');
+
+  // The owner starts execution; terminating directly is for managers only.
+  await expect(page.getByTestId('terminate-contract')).toHaveCount(0);
+  await page.getByTestId('start-execution').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s?定|OK/ }).click();
+  await expect(status(page)).toHaveText('执行中');
+  await expect(page.getByTestId('complete-contract')).toBeVisible();
+
+  // The department manager terminates it with a reason: a reason is required first.
+  await switchTo(page, 'manager', contract!.id);
+  await expect(drafts).toContainText('修改意见.txt');
+  await page.getByTestId('terminate-contract').click();
+  await page.locator('#terminate-ok').click();
+  await expect(page.getByText('请填写原因')).toBeVisible();
+  await page.getByTestId('terminate-reason').fill('客户破产，经协商终止');
+  await page.locator('#terminate-ok').click();
+  await expect(status(page)).toHaveText('已终止');
+  await expect(page.getByText('客户破产，经协商终止')).toBeVisible();
+
+  // The manager reads the ageing per owner and per group.
+  await page.goto('/receivables');
+  const ageing = page.getByTestId('ageing-table');
+  await page.getByTestId('ageing-by').getByText('按负责人').click();
+  const { client } = await signedInClient('manager');
+  const owners = (await client.from('receivables_ageing_owners_today').select('label, total_outstanding').order('total_outstanding', { ascending: false }).limit(1)).data!;
+  await expect(ageing.locator('tbody tr.ant-table-row').first()).toContainText(owners[0].label as string);
+  await page.getByTestId('ageing-by').getByText('按小组').click();
+  const groups = (await client.from('receivables_ageing_groups_today').select('label').order('total_outstanding', { ascending: false }).limit(1)).data!;
+  await expect(ageing.locator('tbody tr.ant-table-row').first()).toContainText((groups[0].label as string | null) ?? '未分组');
+});

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { supabase } from '../../providers/supabase-client.ts';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
 import { uploadWithProgress } from './upload-with-progress.ts';
+import { displayName, toObjectName } from './object-name.ts';
 
 export interface FileUploadProps {
   bucket: string;
@@ -38,11 +39,11 @@ export function FileUpload({ bucket, folder, maxSizeMb = 20, accept = [], canUpl
   });
 
   const download = async (name: string) => {
-    const { data, error } = await supabase.storage.from(bucket).createSignedUrl(`${folder}/${name}`, 60, { download: name });
+    const { data, error } = await supabase.storage.from(bucket).createSignedUrl(`${folder}/${name}`, 60, { download: displayName(name) });
     if (error) return apiMessage.error(error);
     const a = document.createElement('a');
     a.href = data.signedUrl;
-    a.download = name;
+    a.download = displayName(name);
     a.click();
   };
 
@@ -74,7 +75,7 @@ export function FileUpload({ bucket, folder, maxSizeMb = 20, accept = [], canUpl
             const f = file as File;
             setProgress({ name: f.name, percent: 0 });
             try {
-              await uploadWithProgress(bucket, `${folder}/${f.name}`, f, (percent) => setProgress({ name: f.name, percent }));
+              await uploadWithProgress(bucket, `${folder}/${toObjectName(f.name)}`, f, (percent) => setProgress({ name: f.name, percent }));
               onSuccess?.({});
               apiMessage.success(t('upload.done', { name: f.name }));
               void files.refetch();
@@ -113,7 +114,7 @@ export function FileUpload({ bucket, folder, maxSizeMb = 20, accept = [], canUpl
               ),
             ].filter(Boolean)}
           >
-            <span>{f.name}</span>
+            <span>{displayName(f.name)}</span>
             <Typography.Text type="secondary">{Math.ceil(((f.metadata?.size as number | undefined) ?? 0) / 1024)} KB</Typography.Text>
           </List.Item>
         )}

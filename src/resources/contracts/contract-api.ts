@@ -17,6 +17,10 @@ export const recordContractArchive = (contractId: string, cabinetNo: string, box
 export const submitPaymentPlan = (contractId: string) => call('submit_payment_plan', { contract_id: contractId });
 export const startContractExecution = (contractId: string) => call('start_contract_execution', { contract_id: contractId });
 export const completeContract = (contractId: string) => call('complete_contract', { contract_id: contractId });
+export const terminateContract = (contractId: string, reason: string) => call('terminate_contract', { contract_id: contractId, reason });
+/** The order and all its lines in one transaction (20261123002300_contract_orders_ageing.sql). */
+export const createOrder = (contractId: string, lines: { contract_line_id: string; quantity: number | null }[]) =>
+  call<{ id: string }>('create_order', { contract_id: contractId, lines });
 
 // A change/termination request is a row of contract_changes sent into the approval engine; the
 // database applies an approved change to the contract (20261123002150_contract_changes.sql).

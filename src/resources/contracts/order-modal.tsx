@@ -1,21 +1,11 @@
 // A new order on a signed/running contract: the quantity of each contract line to order (0 = none).
-// The database caps every line at what the contract still has left (CT009); the modal checks the
-// same first so a refused line does not leave an empty order behind.
+// One RPC places the order with all its lines or nothing; the database caps every line at what the
+// contract still has left (CT009) and the message names the line.
 import { useState } from 'react';
 import { InputNumber, Modal, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
-import { supabase } from '../../providers/supabase-client.ts';
-import { insertRow } from './contract-api.ts';
-
-/** Quantity already ordered per contract line, over all orders. */
-async function orderedSoFar(lineIds: string[]): Promise<Record<string, number>> {
-  const { data, error } = await supabase.from('order_lines').select('contract_line_id, quantity').in('contract_line_id', lineIds);
-  if (error) throw error;
-  const sums: Record<string, number> = {};
-  for (const r of data as { contract_line_id: string; quantity: number }[]) sums[r.contract_line_id] = (sums[r.contract_line_id] ?? 0) + Number(r.quantity);
-  return sums;
-}
+import { createOrder } from './contract-api.ts';
 
 export interface ContractLine { id: string; line_no: number; product_name: string; spec: string | null; unit: string | null; quantity: number }
 
@@ -31,18 +21,8 @@ export function OrderModal({ contractId, lines, open, onClose, onDone }: {
     if (chosen.length === 0) return apiMessage.error(new Error(t('orders.noLines')));
     setSaving(true);
     try {
-      const ordered = await orderedSoFar(chosen.map((l) => l.id));
-      if (chosen.some((l) => (qty[l.id] ?? 0) + (ordered[l.id] ?? 0) > Number(l.quantity))) {
-        apiMessage.error(new Error(t('contracts.errors.over_contract_qty')));
-        return;
-      }
-      const order = await insertRow<{ id: string }>('orders', { contract_id: contractId });
-      // Lines go in one by one so a refusal names the line; an order left short can take lines later.
-      try {
-        for (const l of chosen) await insertRow('order_lines', { order_id: order.id, contract_line_id: l.id, quantity: qty[l.id] });
-      } finally {
-        onDone();
-      }
+      await createOrder(contractId, chosen.map((l) => ({ contract_line_id: l.id, quantity: qty[l.id] })));
+      onDone();
       apiMessage.success(t('orders.created'));
       setQty({});
       onClose();

@@ -1,5 +1,5 @@
 // One contract page: terms, credit warning, the last rejection's reason, lines, approval, signing
-// with the scan, the original's archive location, payment plan and payments, collection, changes,
+// with the scan, working files, the original's archive location, payment plan and payments, collection, changes,
 // orders and shipments, and the history.
 import { useState } from 'react';
 import { Alert, Button, Col, Descriptions, Row, Space } from 'antd';
@@ -15,6 +15,8 @@ import { useCurrentUser } from '../../hooks/use-current-user.ts';
 import { ArchiveCard } from './archive-card.tsx';
 import { ChangeRequestModal } from './change-request-modal.tsx';
 import { ContractLinesCard } from './lines-card.tsx';
+import { DraftsCard } from './drafts-card.tsx';
+import { LifecycleButtons } from './lifecycle-buttons.tsx';
 import { PaymentPlanCard } from './payment-plan-card.tsx';
 import { RelatedCard } from './related-card.tsx';
 import { SigningCard } from './signing-card.tsx';
@@ -60,6 +62,7 @@ export default function ContractShow() {
           {canAct && CHANGEABLE.includes(c.status) && (
             <Button onClick={() => setChanging(true)} data-testid="request-change">{t('contracts.changeRequest.open')}</Button>
           )}
+          <LifecycleButtons contract={c} canAct={canAct} roles={roles} onChange={refresh} />
         </Space>
       )}
     >
@@ -93,6 +96,7 @@ export default function ContractShow() {
             <Space direction="vertical" style={{ width: '100%' }}>
               <SigningCard contract={c} canAct={canAct} onChange={refresh} />
               <ArchiveCard contract={c} isArchivist={roles.includes('archivist') || roles.includes('admin')} onChange={refresh} />
+              <DraftsCard contractId={c.id} />
             </Space>
           </Col>
           <Col span={24}><PaymentPlanCard contract={c} canAct={canAct} isFinance={roles.includes('finance')} onChange={refresh} onCollected={collected} /></Col>

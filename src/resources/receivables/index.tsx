@@ -1,6 +1,8 @@
 // Receivables: open instalments of signed/running contracts with overdue flags, and the ageing
-// buckets per customer (the receivables / receivables_ageing_today views; RLS of the reader applies).
-import { Card, Space, Table, Tag } from 'antd';
+// buckets per customer, owner or group (the receivables / receivables_ageing_*today views; RLS of
+// the reader applies).
+import { useState } from 'react';
+import { Card, Segmented, Space, Table, Tag } from 'antd';
 import { List, useTable } from '@refinedev/antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +11,44 @@ interface ReceivableRow {
   instalment_id: string; contract_id: string; contract_no: string; seq: number; due_on: string;
   amount: number; paid: number; outstanding: number; overdue: boolean; days_overdue: number; bucket: string;
 }
+/** One ageing row; per customer the name is customer_name, per owner or group it is label. */
 interface AgeingRow {
-  customer_id: string; customer_name: string; owner_id: string; not_due: number; d0_30: number; d31_60: number;
-  d61_90: number; d90_plus: number; total_outstanding: number;
+  customer_id?: string; customer_name?: string; owner_id?: string; key_id?: string; label?: string | null;
+  not_due: number; d0_30: number; d31_60: number; d61_90: number; d90_plus: number; total_outstanding: number;
+}
+type Dimension = 'customer' | 'owner' | 'group';
+const AGEING_VIEWS: Record<Dimension, string> = {
+  customer: 'receivables_ageing_today', owner: 'receivables_ageing_owners_today', group: 'receivables_ageing_groups_today',
+};
+
+/** Ageing for one grouping; remounted per grouping so each view pages and sorts on its own. */
+function AgeingTable({ dimension }: { dimension: Dimension }) {
+  const { t } = useTranslation();
+  const f = (c: string) => t(`receivables.fields.${c}`);
+  const { tableProps } = useTable<AgeingRow>({
+    resource: AGEING_VIEWS[dimension],
+    sorters: { initial: [{ field: 'total_outstanding', order: 'desc' }] },
+    syncWithLocation: false,
+  });
+  return (
+    <Table<AgeingRow> {...tableProps} rowKey={(r) => (dimension === 'customer' ? `${r.customer_id}-${r.owner_id}` : r.key_id ?? 'none')}
+      size="small" data-testid="ageing-table">
+      <Table.Column<AgeingRow> key="name" title={f(dimension)}
+        render={(_: unknown, r) => (dimension === 'customer' ? r.customer_name : r.label ?? t('receivables.noGroup'))} />
+      <Table.Column<AgeingRow> dataIndex="not_due" title={f('not_due')} />
+      <Table.Column<AgeingRow> dataIndex="d0_30" title={f('d0_30')} />
+      <Table.Column<AgeingRow> dataIndex="d31_60" title={f('d31_60')} />
+      <Table.Column<AgeingRow> dataIndex="d61_90" title={f('d61_90')} />
+      <Table.Column<AgeingRow> dataIndex="d90_plus" title={f('d90_plus')} />
+      <Table.Column<AgeingRow> dataIndex="total_outstanding" title={f('total_outstanding')} sorter />
+    </Table>
+  );
 }
 
 export default function ReceivablesPage() {
   const { t } = useTranslation();
   const f = (c: string) => t(`receivables.fields.${c}`);
-  const { tableProps: ageing } = useTable<AgeingRow>({
-    resource: 'receivables_ageing_today',
-    sorters: { initial: [{ field: 'total_outstanding', order: 'desc' }] },
-    syncWithLocation: false,
-  });
+  const [dimension, setDimension] = useState<Dimension>('customer');
   const { tableProps: open } = useTable<ReceivableRow>({
     resource: 'receivables',
     sorters: { initial: [{ field: 'due_on', order: 'asc' }] },
@@ -30,16 +57,11 @@ export default function ReceivablesPage() {
   return (
     <List breadcrumb={false} title={t('receivables.title')}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Card size="small" title={t('receivables.ageing')}>
-          <Table<AgeingRow> {...ageing} rowKey={(r) => `${r.customer_id}-${r.owner_id}`} size="small" data-testid="ageing-table">
-            <Table.Column<AgeingRow> dataIndex="customer_name" title={f('customer')} />
-            <Table.Column<AgeingRow> dataIndex="not_due" title={f('not_due')} />
-            <Table.Column<AgeingRow> dataIndex="d0_30" title={f('d0_30')} />
-            <Table.Column<AgeingRow> dataIndex="d31_60" title={f('d31_60')} />
-            <Table.Column<AgeingRow> dataIndex="d61_90" title={f('d61_90')} />
-            <Table.Column<AgeingRow> dataIndex="d90_plus" title={f('d90_plus')} />
-            <Table.Column<AgeingRow> dataIndex="total_outstanding" title={f('total_outstanding')} sorter />
-          </Table>
+        <Card size="small" title={t('receivables.ageing')} extra={
+          <Segmented<Dimension> value={dimension} onChange={setDimension} data-testid="ageing-by"
+            options={(['customer', 'owner', 'group'] as const).map((d) => ({ value: d, label: t(`receivables.ageingBy.${d}`) }))} />
+        }>
+          <AgeingTable key={dimension} dimension={dimension} />
         </Card>
         <Card size="small" title={t('receivables.instalments')}>
           <Table<ReceivableRow> {...open} rowKey="instalment_id" size="small" data-testid="receivables-table">
