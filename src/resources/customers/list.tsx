@@ -1,5 +1,5 @@
 // Customers in my scope (and the pool): server-side search, filters, sorting and pagination;
-// claim from the pool in one click; export of the current filter (CSV / XLSX); column choice;
+// claim from the pool in one click; export of the current filter (CSV / XLSX), import; column choice;
 // reassigning the selected customers (managers, deputies, group leaders).
 import { useMemo, useState } from 'react';
 import { Button, Input, Select, Space, Table } from 'antd';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
 import { ListExportButton } from '../../components/export/index.ts';
+import { ImportButton } from '../../components/import/index.ts';
 import { ColumnChooser, useColumnVisibility } from '../../components/column-chooser/index.ts';
 import { claimCustomer } from './customer-api.ts';
 import { customerColumns } from './list-columns.tsx';
@@ -68,6 +69,7 @@ export default function CustomerList() {
           )}
           <ColumnChooser columns={columns} isVisible={isVisible} setVisible={setVisible} />
           <ListExportButton columns={visibleColumns} fileName={t('customers.title')} resource="customers" filters={filters} sorters={sorters} meta={{ select: SELECT }} />
+          <ImportButton resource="customers" title={t('customers.title')} />
           <CreateButton />
         </Space>
       }>
