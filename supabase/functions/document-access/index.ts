@@ -2,12 +2,14 @@
 // with the caller's JWT. The database (document_access_open, service role only) decides whether
 // the caller is the owner, the department manager or holds an approved unexpired grant, and logs
 // the access with IP and user agent; then a signed URL valid 60 s is made with the service role.
-// The downloaded file name carries the caller's name, a visible mark of who took the copy.
+// The downloaded file name carries the caller's name; a PDF is a copy stamped on every page with
+// who took it and when (./stamp.ts).
 // POST ?action=upload stores a new version's file for a writer (see ./upload.ts).
 // Errors: { error: { code, message } } with an HTTP status.
 import { json, preflight } from '../_shared/cors.ts';
 import { adminClient, bearerToken } from '../_shared/clients.ts';
 import { uploadVersionFile } from './upload.ts';
+import { readerFile } from './reader-copy.ts';
 
 const SIGNED_URL_SECONDS = 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,7 +80,9 @@ Deno.serve(async (req, peer) => {
   }
 
   const fileName = markedName(data.user_name, data.file_name);
-  const signed = await admin.storage.from('documents').createSignedUrl(data.object_path, SIGNED_URL_SECONDS);
+  const file = await readerFile(admin, auth.user.id, data.object_path, data.mime_type,
+    { email: auth.user.email ?? auth.user.id, name: data.user_name, at: new Date() });
+  const signed = await admin.storage.from(file.bucket).createSignedUrl(file.path, SIGNED_URL_SECONDS);
   if (signed.error || !signed.data) return fail(404, 'file_missing', 'the file of this version is not stored');
   // storage-js's `download` option encodes the name twice (encodeURIComponent, then encodeURI on
   // the whole URL), which garbles non-ASCII names: add the parameter once, encoded once.
@@ -90,5 +94,6 @@ Deno.serve(async (req, peer) => {
     file_name: fileName,
     version_no: data.version,
     mime_type: data.mime_type,
+    stamped: file.stamped,
   });
 });
