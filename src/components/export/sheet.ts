@@ -29,8 +29,12 @@ function csvCell(cell: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** RFC 4180 CSV lines, each ended by CRLF: a part of a file that is built page by page. */
+export function csvLines(lines: readonly (readonly Cell[])[]): string {
+  return lines.map((line) => line.map(csvCell).join(',') + '\r\n').join('');
+}
+
 /** RFC 4180 CSV (CRLF line ends), prefixed with the UTF-8 BOM. */
 export function sheetToCsv(sheet: Sheet): string {
-  const lines = [sheet.header, ...sheet.rows].map((line) => line.map(csvCell).join(','));
-  return UTF8_BOM + lines.join('\r\n') + '\r\n';
+  return UTF8_BOM + csvLines([sheet.header, ...sheet.rows]);
 }

@@ -5,7 +5,6 @@ import { Button } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { useCan, useInvalidate } from '@refinedev/core';
 import { useTranslation } from 'react-i18next';
-import { importTarget } from './import-targets.ts';
 
 const ImportWizard = lazy(() => import('./import-wizard.tsx'));
 
@@ -13,14 +12,16 @@ interface Props {
   resource: string;
   /** Shown in the wizard's title, e.g. the list's title. */
   title: string;
+  /** Whether the user may insert, when the caller knows (the table editor: the table's schema). */
+  allowed?: boolean;
 }
 
-export function ImportButton({ resource, title }: Props) {
+export function ImportButton({ resource, title, allowed }: Props) {
   const { t } = useTranslation();
-  const { data: can } = useCan({ resource, action: 'create' });
+  const { data: can } = useCan({ resource, action: 'create', queryOptions: { enabled: allowed === undefined } });
   const invalidate = useInvalidate();
   const [open, setOpen] = useState(false);
-  if (!can?.can || !importTarget(resource)) return null;
+  if (!(allowed ?? can?.can)) return null;
   const close = (inserted: number) => {
     setOpen(false);
     if (inserted > 0) void invalidate({ resource, invalidates: ['list'] });

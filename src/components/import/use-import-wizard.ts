@@ -5,7 +5,7 @@ import { supabase } from '../../providers/supabase-client.ts';
 import { commitImport, type CommitMode, type CommitReport } from './commit.ts';
 import { autoMap, type ColumnMapping } from './header-mapping.ts';
 import type { ImportColumn } from './import-column.ts';
-import { importTarget } from './import-targets.ts';
+import { importTarget, targetFromSchema, type ImportTarget } from './import-targets.ts';
 import type { ImportLabels } from './labels.ts';
 import type { RawTable } from './raw-table.ts';
 import { buildValidationContext, importColumns } from './validation-context.ts';
@@ -14,7 +14,7 @@ import { validateRows, type ValidatedRow } from './validate-rows.ts';
 export type Step = 'upload' | 'map' | 'preview' | 'result';
 
 export function useImportWizard(resource: string, labels: ImportLabels | undefined) {
-  const target = importTarget(resource);
+  const [target, setTarget] = useState<ImportTarget>();
   const [step, setStep] = useState<Step>('upload');
   const [columns, setColumns] = useState<ImportColumn[]>();
   const [schemaError, setSchemaError] = useState<unknown>();
@@ -28,13 +28,14 @@ export function useImportWizard(resource: string, labels: ImportLabels | undefin
   const [error, setError] = useState<unknown>();
 
   useEffect(() => {
-    if (!target) return;
     loadTableSchema().then((schema) => {
       const table = schema.get(resource);
-      if (table?.insertable) setColumns(importColumns(target, table));
-      else setSchemaError(new Error(`no insertable table ${resource}`));
+      if (!table?.insertable) return setSchemaError(new Error(`no insertable table ${resource}`));
+      const chosen = importTarget(resource) ?? targetFromSchema(table, schema);
+      setTarget(chosen);
+      setColumns(importColumns(chosen, table));
     }, setSchemaError);
-  }, [resource, target]);
+  }, [resource]);
 
   const onRead = (file: RawTable) => {
     setRaw(file);
