@@ -1,0 +1,14 @@
+// Human titles of tables and columns: the app's own labels where a module has them
+// (`<table>.title`, `<table>.fields.<column>`), the database name otherwise.
+import type { i18n as I18n } from 'i18next';
+
+export function tableTitle(i18n: I18n, table: string): string {
+  const key = `${table}.title`;
+  return i18n.exists(key) && typeof i18n.t(key) === 'string' ? `${i18n.t(key)}` : table;
+}
+
+export function columnTitle(i18n: I18n, table: string, column: string): string {
+  const key = `${table}.fields.${column}`;
+  const text = i18n.exists(key) ? i18n.t(key) : undefined;
+  return typeof text === 'string' ? text : column;
+}

@@ -1,0 +1,120 @@
+// The admin table editor: open a table, edit a cell, paste a 3×4 block from clipboard text, see a
+// refused cell's message with nothing saved, undo; a salesperson is refused by URL; a manager
+// reads without editing. Works on products made for the test (the run shares one database).
+import type { Page } from '@playwright/test';
+import { test, expect, signIn, signedInClient } from './fixtures.ts';
+
+interface Product {
+  id: string;
+  code: string;
+  name: string;
+  spec: string | null;
+  unit: string;
+  list_price: number;
+}
+
+async function makeProducts(tag: string): Promise<Product[]> {
+  const { client } = await signedInClient('admin');
+  const rows = [1, 2, 3, 4].map((i) => ({ code: `${tag}-${i}`, name: `表格产品${i}`, spec: `S${i}`, unit: '件', list_price: i * 10 }));
+  const { data, error } = await client.from('products').insert(rows).select('id, code, name, spec, unit, list_price');
+  if (error) throw error;
+  return (data as Product[]).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+async function readProducts(tag: string): Promise<Product[]> {
+  const { client } = await signedInClient('admin');
+  const { data } = await client.from('products').select('id, code, name, spec, unit, list_price').like('code', `${tag}-%`).order('code');
+  return (data ?? []) as Product[];
+}
+
+/** Opens products filtered to this test's rows, sorted by code. */
+async function openProducts(page: Page, tag: string) {
+  await page.goto('/admin/data/products');
+  await expect(page.getByTestId('table-grid')).toBeVisible();
+  await page.getByTestId('filter-code').click();
+  await page.getByTestId('filter-input-code').fill(tag);
+  await page.getByTestId('filter-input-code').press('Enter');
+  await expect(page.getByTestId('row-count')).toHaveText('共 4 行');
+  await page.locator('.rdg-header-row [role=columnheader]', { hasText: '编码' }).locator('.te-header-title').click();
+  await expect(page.getByTestId('cell-0-code')).toHaveText(`${tag}-1`);
+}
+
+async function paste(page: Page, rows: string[][]) {
+  const text = rows.map((r) => r.join('\t')).join('\r\n') + '\r\n';
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('an admin edits a cell, pastes a block, sees a refused cell and undoes', async ({ page }) => {
+  const tag = `TE${Date.now().toString(36)}`;
+  await makeProducts(tag);
+  await signIn(page, 'admin');
+  await openProducts(page, tag);
+
+  // Edit one cell in place.
+  await page.getByTestId('cell-0-name').dblclick();
+  await page.getByTestId('cell-editor').fill('改名产品');
+  await page.getByTestId('cell-editor').press('Enter');
+  await expect(page.getByTestId('cell-0-name')).toHaveText('改名产品');
+  await expect.poll(async () => (await readProducts(tag))[0].name).toBe('改名产品');
+
+  // A 3×4 block from Excel onto name, spec, unit, list_price of rows 1-3; a quoted cell holds a tab.
+  const beforePaste = await readProducts(tag);
+  await page.getByTestId('cell-0-name').click();
+  await paste(page, [
+    ['甲', '"规格\t一"', '箱', '1,200.50'],
+    ['乙', '规格二', '套', '¥30'],
+    ['丙', '', '个', '45'],
+  ]);
+  await expect(page.getByTestId('cell-2-name')).toHaveText('丙');
+  const pasted = await readProducts(tag);
+  expect(pasted.slice(0, 3).map((p) => [p.name, p.spec, p.unit, Number(p.list_price)])).toEqual([
+    ['甲', '规格\t一', '箱', 1200.5],
+    ['乙', '规格二', '套', 30],
+    ['丙', null, '个', 45],
+  ]);
+  expect(pasted[3]).toEqual(beforePaste[3]);
+
+  // One refused cell (a negative price breaks the table's check): nothing of the block is saved.
+  await page.getByTestId('cell-0-name').click();
+  await paste(page, [
+    ['丁', 'x', '件', '1'],
+    ['戊', 'y', '件', '-5'],
+  ]);
+  await expect(page.getByTestId('edit-error')).toContainText('第 2 行');
+  await expect(page.getByTestId('cell-1-list_price')).toHaveAttribute('data-error', /products_list_price_check/);
+  expect(await readProducts(tag)).toEqual(pasted);
+
+  // Undo takes the last applied batch (the block) back, in one write.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('cell-2-name')).toHaveText(beforePaste[2].name);
+  await expect.poll(async () => (await readProducts(tag)).map((p) => [p.name, p.spec, p.unit, Number(p.list_price)])).toEqual(
+    beforePaste.map((p) => [p.name, p.spec, p.unit, Number(p.list_price)]),
+  );
+  await expect(page.getByTestId('redo')).toBeEnabled();
+});
+
+test('a salesperson cannot open the table editor by URL', async ({ page }) => {
+  await signIn(page, 'sales1');
+  await page.goto('/admin/data/products');
+  await expect(page.getByTestId('forbidden')).toBeVisible();
+  await expect(page.getByTestId('table-grid')).toHaveCount(0);
+  await page.goto('/admin/data');
+  await expect(page.getByTestId('forbidden')).toBeVisible();
+});
+
+test('a manager reads a table without editing it', async ({ page }) => {
+  const tag = `TM${Date.now().toString(36)}`;
+  await makeProducts(tag);
+  await signIn(page, 'manager');
+  await openProducts(page, tag);
+  await expect(page.getByTestId('read-only')).toBeVisible();
+  await expect(page.getByTestId('undo')).toHaveCount(0);
+  await page.getByTestId('cell-0-name').dblclick();
+  await expect(page.getByTestId('cell-editor')).toHaveCount(0);
+  await paste(page, [['不应写入']]);
+  await expect(page.getByTestId('cell-0-name')).toHaveText('表格产品1');
+});
