@@ -55,6 +55,10 @@ export default function App() {
                   <Route path="create" element={<Page.WorkflowCreate />} />
                   <Route path="edit/:id" element={<Page.WorkflowEdit />} />
                 </Route>
+                <Route path="/admin/data">
+                  <Route index element={<Page.TableListPage />} />
+                  <Route path=":table" element={<Page.TableEditorPage />} />
+                </Route>
                 <Route path="/customers">
                   <Route index element={<Page.CustomerList />} />
                   <Route path="create" element={<Page.CustomerCreate />} />

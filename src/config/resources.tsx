@@ -5,6 +5,7 @@ import {
   ApartmentOutlined, AppstoreOutlined, BellOutlined, BranchesOutlined, CheckSquareOutlined, HomeOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, ContactsOutlined, FileTextOutlined, ShopOutlined, TagsOutlined,
   AuditOutlined, FileProtectOutlined, AccountBookOutlined,
+  TableOutlined,
 } from '@ant-design/icons';
 
 export const resources: ResourceProps[] = [
@@ -78,4 +79,6 @@ export const resources: ResourceProps[] = [
     edit: '/admin/workflows/edit/:id',
     meta: { parent: 'admin', label: 'workflow_definitions.title', icon: <BranchesOutlined /> },
   },
+  // The table editor (src/resources/data): any table of the exposed schema as a spreadsheet.
+  { name: 'table_data', list: '/admin/data', show: '/admin/data/:table', meta: { parent: 'admin', label: 'table_editor.title', icon: <TableOutlined /> } },
 ];

@@ -13,7 +13,8 @@ const CONTRACT_READERS: AppRole[] = [...SELLERS, 'legal', 'finance', 'archivist'
 export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   // Menu groups.
   workspace: { list: 'everyone' },
-  admin: { list: ADMIN },
+  // Department-wide readers see the admin group for the table editor only (read-only there).
+  admin: { list: DEPT_WIDE },
   home: { list: 'everyone' },
   inbox: { list: 'everyone' },
   notifications: { list: 'everyone', edit: 'everyone' },
@@ -23,6 +24,8 @@ export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   business_groups: { list: ADMIN, show: ADMIN, create: ADMIN, edit: ADMIN, delete: ADMIN },
   // 20261123000400_approvals.sql: workflow definitions and steps are admin-only writes.
   workflow_definitions: { list: ADMIN, show: ADMIN, create: ADMIN, edit: ADMIN, delete: ADMIN },
+  // 20261123004000_table_editor.sql: the table editor; admins edit, department-wide roles read.
+  table_data: { list: DEPT_WIDE, show: DEPT_WIDE, create: ADMIN, edit: ADMIN, delete: ADMIN },
   // 20261123001000_customers.sql / …001100_quotations.sql: sellers create customers and quotations
   // in their scope; finance reads customers; department-wide roles delete customers and keep the
   // price list, which everyone reads.

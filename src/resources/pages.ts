@@ -35,4 +35,6 @@ export const ContractCreate = lazy(() => import('./contracts/create.tsx'));
 export const ContractEdit = lazy(() => import('./contracts/edit.tsx'));
 export const ContractShow = lazy(() => import('./contracts/show.tsx'));
 export const ReceivablesPage = lazy(() => import('./receivables/index.tsx'));
+export const TableListPage = lazy(() => import('./data/table-list-page.tsx'));
+export const TableEditorPage = lazy(() => import('./data/table-editor-page.tsx'));
 export const NotFoundPage = lazy(() => import('./errors/not-found.tsx'));
