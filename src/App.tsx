@@ -83,6 +83,17 @@ export default function App() {
                   <Route path="show/:id" element={<Page.ContractShow />} />
                 </Route>
                 <Route path="/receivables" element={<Page.ReceivablesPage />} />
+                <Route path="/hr/agreements" element={<Page.AgreementsPage />} />
+                <Route path="/handovers">
+                  <Route index element={<Page.HandoverList />} />
+                  <Route path=":id" element={<Page.HandoverShow />} />
+                </Route>
+                <Route path="/documents">
+                  <Route index element={<Page.DocumentList />} />
+                  <Route path="show/:id" element={<Page.DocumentShow />} />
+                  <Route path="access/:id" element={<Page.DocumentAccessRequestShow />} />
+                  <Route path="loans" element={<Page.LoanList />} />
+                </Route>
                 <Route path="*" element={<Page.NotFoundPage />} />
               </Route>
               <Route

@@ -4,7 +4,8 @@ import type { ResourceProps } from '@refinedev/core';
 import {
   ApartmentOutlined, AppstoreOutlined, BellOutlined, BranchesOutlined, CheckSquareOutlined, HomeOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, ContactsOutlined, FileTextOutlined, ShopOutlined, TagsOutlined,
-  AuditOutlined, FileProtectOutlined, AccountBookOutlined,
+  AuditOutlined, FileProtectOutlined, AccountBookOutlined, FolderOpenOutlined, FileSearchOutlined, ReadOutlined,
+  IdcardOutlined, SafetyCertificateOutlined, SwapOutlined,
   TableOutlined,
 } from '@ant-design/icons';
 
@@ -56,6 +57,24 @@ export const resources: ResourceProps[] = [
     meta: { parent: 'contracts_menu', label: 'contracts.title', icon: <FileProtectOutlined /> },
   },
   { name: 'receivables', list: '/receivables', meta: { parent: 'contracts_menu', label: 'receivables.title', icon: <AccountBookOutlined /> } },
+
+  // Document library (supabase/migrations/20261123003000_documents.sql … 003300).
+  { name: 'documents_menu', meta: { label: 'menu.documents', icon: <FolderOpenOutlined /> } },
+  {
+    name: 'documents',
+    list: '/documents',
+    show: '/documents/show/:id',
+    meta: { parent: 'documents_menu', label: 'documents.title', icon: <FileSearchOutlined /> },
+  },
+  { name: 'document_loans', list: '/documents/loans', meta: { parent: 'documents_menu', label: 'document_loans.title', icon: <ReadOutlined /> } },
+  // Confidentiality agreements and departure handovers (…003100_document_access.sql, …003200_handover.sql).
+  { name: 'hr_menu', meta: { label: 'menu.hr', icon: <IdcardOutlined /> } },
+  {
+    name: 'confidentiality_agreements',
+    list: '/hr/agreements',
+    meta: { parent: 'hr_menu', label: 'agreements.title', icon: <SafetyCertificateOutlined /> },
+  },
+  { name: 'handovers', list: '/handovers', show: '/handovers/:id', meta: { parent: 'hr_menu', label: 'handovers.title', icon: <SwapOutlined /> } },
 
   { name: 'admin', meta: { label: 'menu.admin', icon: <SettingOutlined /> } },
   {

@@ -9,6 +9,7 @@ const ADMIN: AppRole[] = ['admin'];
 const DEPT_WIDE: AppRole[] = ['admin', 'general_manager', 'dept_manager'];
 const SELLERS: AppRole[] = [...DEPT_WIDE, 'deputy_manager', 'group_leader', 'salesperson'];
 const CONTRACT_READERS: AppRole[] = [...SELLERS, 'legal', 'finance', 'archivist'];
+const AGREEMENT_READERS: AppRole[] = [...DEPT_WIDE, 'hr'];
 
 export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   // Menu groups.
@@ -39,6 +40,17 @@ export const PERMISSIONS: Record<string, Partial<Record<Action, Rule>>> = {
   contracts_menu: { list: CONTRACT_READERS },
   contracts: { list: CONTRACT_READERS, show: CONTRACT_READERS, create: SELLERS, edit: SELLERS, delete: SELLERS },
   receivables: { list: CONTRACT_READERS },
+  // 20261123003000_documents.sql: every signed-in colleague files documents; the level decides
+  // which rows they read (RLS).
+  documents_menu: { list: 'everyone' },
+  documents: { list: 'everyone', show: 'everyone', create: 'everyone' },
+  document_loans: { list: 'everyone', create: 'everyone' },
+  // …003100_document_access.sql: HR keeps agreements, HR and department-wide roles see who has
+  // none; …003200_handover.sql: HR and the department manager run handovers, department-wide
+  // roles read them (the leaver and receiver read theirs from the notification's link).
+  hr_menu: { list: AGREEMENT_READERS },
+  confidentiality_agreements: { list: AGREEMENT_READERS, create: ['hr', 'admin'], edit: ['hr', 'admin'] },
+  handovers: { list: AGREEMENT_READERS, show: 'everyone', create: ['hr', 'dept_manager', 'admin'] },
 };
 
 export function isAllowed(roles: readonly AppRole[], resource: string | undefined, action: string): boolean {

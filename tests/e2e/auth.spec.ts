@@ -10,13 +10,17 @@ const SALES = ['/customers', '/quotations', '/products'];
 const ADMIN = ['/admin/users', '/admin/groups', '/admin/workflows'];
 // Contracts and receivables: the roles that may read contracts (sellers, legal, finance, archivist).
 const CONTRACTS = ['/contracts', '/receivables'];
-const STAFF = [...WORKSPACE, ...SALES];
+// The document library and the borrowing register for everyone; agreements and handovers for HR
+// and the department-wide roles.
+const DOCUMENTS = ['/documents', '/documents/loans'];
+const HR = ['/hr/agreements', '/handovers'];
+const STAFF = [...WORKSPACE, ...SALES, ...DOCUMENTS];
 const READER = [...STAFF, ...CONTRACTS];
 
 const EXPECTED_MENU: Record<DemoPerson, string[]> = {
-  gm: READER, manager: READER, deputy1: READER, deputy2: READER, leaderMkt: READER, sales1: READER,
+  gm: [...READER, ...HR], manager: [...READER, ...HR], deputy1: READER, deputy2: READER, leaderMkt: READER, sales1: READER,
   sales2: READER, merch1: STAFF, leaderPe: READER, sales3: READER, leaderCs: READER, cs1: STAFF,
-  legal: READER, hr: STAFF, finance: READER, archivist: READER, admin: [...READER, ...ADMIN],
+  legal: READER, hr: [...STAFF, ...HR], finance: READER, archivist: READER, admin: [...READER, ...HR, ...ADMIN],
 };
 
 test.describe('sign-in', () => {
