@@ -28,6 +28,8 @@ export function ColumnHeader<R>({ column, title, sortDirection, filter, onFilter
         onOpenChange={setOpen}
         trigger="click"
         content={
+          // The popup is a React child of the header cell: keep its keys and clicks from sorting.
+          <div onKeyDown={(e) => e.stopPropagation()} onClick={(e) => e.stopPropagation()} onMouseDown={(e) => e.stopPropagation()}>
           <Input.Search
             autoFocus
             allowClear
@@ -39,6 +41,7 @@ export function ColumnHeader<R>({ column, title, sortDirection, filter, onFilter
             onSearch={apply}
             enterButton={t('table_editor.apply')}
           />
+          </div>
         }
       >
         <Button
