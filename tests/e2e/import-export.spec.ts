@@ -25,6 +25,8 @@ test('import customers from XLSX: the bad row is flagged and skipped, the valid 
   ]);
   await signIn(page, 'sales1');
   await page.goto('/customers');
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.getByTestId('import-button').click();
   await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'customers.xlsx', mimeType: XLSX_MIME, buffer: file });
 
@@ -32,6 +34,8 @@ test('import customers from XLSX: the bad row is flagged and skipped, the valid 
   const mapping = page.getByTestId('import-mapping');
   await expect(mapping).toBeVisible();
   await expect(mapping.locator('.ant-select-selection-item')).toHaveText(['公司名称 (必填)', '城市', '客户等级', '负责人', '预算']);
+  // The workbook was read off the main thread.
+  expect(workers.some((url) => url.includes('read-worker'))).toBe(true);
   await page.getByTestId('import-next').click();
 
   await expect(page.getByTestId('import-summary')).toHaveText('共 3 行：有效 2 行，有问题 1 行');
@@ -82,6 +86,30 @@ test('a malformed file gets a clear message and the wizard stays usable', async 
   await expect(page.getByTestId('import-file-error')).toHaveText('文件已损坏或不是有效的 CSV / XLSX 文件');
   await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF公司名称\nE2E 坏文件后 1\n') });
   await expect(page.getByTestId('import-mapping')).toBeVisible();
+});
+
+test('10k rows: read, checked and committed from the browser in one request', async ({ page }) => {
+  // Seconds on an idle machine; generous bounds for a loaded CI runner.
+  test.setTimeout(180_000);
+  const prefix = `E2E 万行 ${Date.now()}`;
+  const csv = '\uFEFF公司名称,城市\n' + Array.from({ length: 10000 }, (_, i) => `${prefix} ${i},城${i % 30}`).join('\n');
+  await signIn(page, 'sales1');
+  await page.goto('/customers');
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/rest/v1/customers')) writes.push(r.url());
+  });
+  await page.getByTestId('import-button').click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-summary')).toHaveText('共 10000 行：有效 10000 行，有问题 0 行', { timeout: 60_000 });
+  await expect(page.getByTestId('import-mode-all-or-nothing')).toBeChecked();
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result-title')).toHaveText('已导入 10000 条记录', { timeout: 60_000 });
+  expect(writes).toHaveLength(1);
+  const { client } = await signedInClient('sales1');
+  const { count } = await client.from('customers').select('id', { count: 'exact', head: true }).like('name', `${prefix} %`);
+  expect(count).toBe(10000);
 });
 
 test('export the current view of the price list: searched and sorted rows, in the table order', async ({ page }) => {

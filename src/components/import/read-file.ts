@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES } from './limits.ts';
 import { readCsv } from './read-csv.ts';
 import { readXlsx } from './read-xlsx.ts';
 import type { RawTable } from './raw-table.ts';
+import type { ReadRequest, ReadResponse } from './read-worker.ts';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -21,8 +22,29 @@ export async function readTableBytes(bytes: Uint8Array, fileName: string): Promi
   return formatOf(fileName) === 'csv' ? readCsv(bytes) : readXlsx(bytes);
 }
 
+/** Reads in a Web Worker so the page stays responsive; on the main thread where workers fail. */
 export async function readTableFile(file: File): Promise<RawTable> {
   formatOf(file.name);
   if (file.size > MAX_FILE_BYTES) throw new ImportError('import.errors.tooLarge', { mb: MAX_FILE_BYTES / 1024 / 1024 });
-  return readTableBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  const bytes = await file.arrayBuffer();
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return readTableBytes(new Uint8Array(bytes), file.name);
+  }
+  return new Promise<RawTable>((resolve, reject) => {
+    worker.onmessage = ({ data }: MessageEvent<ReadResponse>) => {
+      worker.terminate();
+      if (data.ok) resolve(data.table);
+      else reject(new ImportError(data.key, data.params));
+    };
+    worker.onerror = (event) => {
+      // The worker script did not load (old browser, blocked): read here instead.
+      event.preventDefault();
+      worker.terminate();
+      file.arrayBuffer().then((again) => readTableBytes(new Uint8Array(again), file.name)).then(resolve, reject);
+    };
+    worker.postMessage({ bytes, fileName: file.name } satisfies ReadRequest, [bytes]);
+  });
 }
