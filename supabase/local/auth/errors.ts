@@ -2,6 +2,7 @@
 // X-Supabase-Api-Version header) errors are `{code: <error_code>, message}`; older callers get
 // `{code: <http status>, error_code, msg}`. Both carry the `x-sb-error-code` header.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isPgError } from '../db/types.ts';
 
 export const API_VERSION_HEADER = 'x-supabase-api-version';
 
@@ -53,6 +54,9 @@ export function sendAuthError(req: FastifyRequest, reply: FastifyReply, err: unk
   let e: AuthError;
   if (err instanceof AuthError) {
     e = err;
+  } else if (isPgError(err) && err.code === '22021') {
+    // A NUL or invalid UTF-8 in a field the database was asked about: bad input, not a failure.
+    e = badRequest('validation_failed', 'Invalid input: the request contains characters that are not allowed');
   } else {
     req.log.error({ err }, 'auth: unexpected failure');
     e = internal('Unexpected failure, please check server logs for more information');

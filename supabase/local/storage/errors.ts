@@ -51,13 +51,18 @@ export function fromDbError(e: unknown): StorageApiError | undefined {
     case '23505':
       return errors.duplicate();
     case '22P02':
+    case '22021': // a NUL or invalid UTF-8 in a bucket id, key or prefix: bad input, not a crash
       return errors.invalidParameter('Invalid Parameter value');
     default:
       return undefined;
   }
 }
 
+// The multipart parser's (busboy / dicer) errors for a form that ends before its closing boundary.
+const TRUNCATED_FORM = /unexpected end of (multipart data|form)|part terminated early/i;
+
 export function toStorageError(e: unknown): StorageApiError {
   if (e instanceof StorageApiError) return e;
+  if (e instanceof Error && TRUNCATED_FORM.test(e.message)) return errors.invalidRequest(e.message);
   return fromDbError(e) ?? errors.internal((e as Error)?.message);
 }

@@ -48,11 +48,20 @@ export async function storeObject(
   r: StoreRequest,
 ): Promise<ObjectRow> {
   let body: Readable = req.raw;
+  let drainBody = true;
   try {
     mustBeValidKey(r.name);
     const bucket = await findBucket(ctx.db, r.bucketId);
     if (!bucket) throw errors.noSuchBucket();
     const maxBytes = Math.min(globalFileSizeLimit(ctx), bucket.file_size_limit ?? Infinity);
+    // A raw body announced over the limit is refused at once (a form's length includes its
+    // envelope, so only the file part is measured); draining it first would let a client hold the
+    // request open for as long as it likes to send (Node drops the rest).
+    const isForm = String(req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+    if (!isForm && Number(req.headers['content-length']) > maxBytes) {
+      drainBody = false;
+      throw errors.entityTooLarge();
+    }
     const source = await uploadSource(req, maxBytes);
     body = source.body;
     mustBeAllowedMimeType(source.mimeType, bucket.allowed_mime_types);
@@ -99,7 +108,7 @@ export async function storeObject(
       throw e;
     }
   } catch (e) {
-    await drain(body);
+    if (drainBody) await drain(body);
     throw e;
   }
 }

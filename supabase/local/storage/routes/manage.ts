@@ -23,13 +23,18 @@ export function manageRoutes(app: FastifyInstance, ctx: StackContext, files: Fil
     if (prefix && !prefix.endsWith('/')) prefix += '/';
     const search = str(body.search) ?? '';
     const sortBy = (body.sortBy ?? {}) as Body;
+    const limit = Number(body.limit ?? 100) || 100;
+    const offset = Number(body.offset ?? 0) || 0;
+    // Storage's request schema: limit >= 1, offset >= 0 (Postgres would fail on a negative one).
+    if (limit < 1) throw errors.invalidRequest('body/limit must be >= 1');
+    if (offset < 0) throw errors.invalidRequest('body/offset must be >= 0');
     return asCaller(ctx, caller, async (tx) =>
       (await tx.query(`select * from storage.search($1, $2, $3, $4, $5, $6, $7, $8)`, [
         prefix,
         bucket,
-        Number(body.limit ?? 100) || 100,
+        limit,
         (prefix + search).split('/').length,
-        Number(body.offset ?? 0) || 0,
+        offset,
         search,
         str(sortBy.column) ?? 'name',
         str(sortBy.order) ?? 'asc',
