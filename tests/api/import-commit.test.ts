@@ -124,6 +124,25 @@ describe('customers import', () => {
   });
 });
 
+describe('contracts import', () => {
+  it('drafts name their customer by its name; a customer outside the scope is not found', async () => {
+    const { client, id } = await as('sales1');
+    const [mine] = await sql<{ name: string }>(t, 'select name from public.customers where owner_id = $1 order by name limit 1', [PEOPLE.sales1]);
+    const [foreign] = await sql<{ name: string }>(t, 'select name from public.customers where owner_id = $1 order by name limit 1', [PEOPLE.cs1]);
+    const k = tag();
+    const rows = await prepare(client, 'contracts', `标题,客户,金额,交货日期
+导入合同 ${k},${mine!.name},"20,000.00",2027-01-31
+越界合同 ${k},${foreign!.name},100,
+`);
+    expect(rows.map((r) => r.issues.map((i) => i.key))).toEqual([[], ['import.issues.notFound']]);
+    expect(await commitImport(client, 'contracts', rows, 'valid-only')).toMatchObject({ inserted: 1 });
+    expect(await sql(t, `select k.status, k.amount, k.delivery_on::text, k.owner_id, c.name customer from public.contracts k
+      join public.customers c on c.id = k.customer_id where k.title = $1`, [`导入合同 ${k}`])).toEqual([
+      { status: 'draft', amount: '20000.00', delivery_on: '2027-01-31', owner_id: id, customer: mine!.name },
+    ]);
+  });
+});
+
 describe('10k rows', () => {
   it('commit in one request', async () => {
     // A client of its own whose fetch counts the writes it sends.

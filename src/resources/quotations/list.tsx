@@ -2,19 +2,38 @@ import { Input, Select, Space, Table } from 'antd';
 import { CreateButton, List, ShowButton, useTable } from '@refinedev/antd';
 import { useTranslation } from 'react-i18next';
 import { StatusTag } from '../../components/status-tag.tsx';
+import { ListExportButton, type ExportColumn } from '../../components/export/index.ts';
 import { QUOTATION_STATUSES, type QuotationRecord } from './options.ts';
+
+const SELECT = 'id, quote_no, title, status, total_amount, currency, valid_until, created_at, customer:customers(name), owner:profiles!quotations_owner_id_fkey(full_name)';
 
 export default function QuotationList() {
   const { t } = useTranslation();
   const f = (c: string) => t(`quotations.fields.${c}`);
-  const { tableProps, setFilters } = useTable<QuotationRecord>({
+  const { tableProps, setFilters, filters, sorters } = useTable<QuotationRecord>({
     resource: 'quotations',
     sorters: { initial: [{ field: 'created_at', order: 'desc' }] },
     syncWithLocation: true,
-    meta: { select: 'id, quote_no, title, status, total_amount, currency, valid_until, created_at, customer:customers(name), owner:profiles!quotations_owner_id_fkey(full_name)' },
+    meta: { select: SELECT },
   });
+  // The export holds the columns the table shows, in its order.
+  const exportColumns: ExportColumn<QuotationRecord>[] = [
+    { key: 'quote_no', title: f('quote_no'), value: (r) => r.quote_no },
+    { key: 'customer_id', title: f('customer_id'), value: (r) => r.customer?.name },
+    { key: 'title', title: f('title'), value: (r) => r.title },
+    { key: 'status', title: f('status'), value: (r) => t(`quotations.status.${r.status}`) },
+    { key: 'total_amount', title: f('total_amount'), value: (r) => r.total_amount },
+    { key: 'currency', title: f('currency'), value: (r) => r.currency },
+    { key: 'valid_until', title: f('valid_until'), value: (r) => r.valid_until },
+    { key: 'owner_id', title: f('owner_id'), value: (r) => r.owner?.full_name },
+  ];
   return (
-    <List breadcrumb={false} title={t('quotations.title')} headerButtons={<CreateButton />}>
+    <List breadcrumb={false} title={t('quotations.title')} headerButtons={
+      <Space>
+        <ListExportButton columns={exportColumns} fileName={t('quotations.title')} resource="quotations" filters={filters} sorters={sorters} meta={{ select: SELECT }} />
+        <CreateButton />
+      </Space>
+    }>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder={t('quotations.search')} style={{ width: 240 }}
           onSearch={(v) => setFilters([{ field: 'title', operator: 'contains', value: v || undefined }], 'merge')} />
