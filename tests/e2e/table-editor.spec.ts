@@ -95,6 +95,29 @@ test('an admin edits a cell, pastes a block, sees a refused cell and undoes', as
     beforePaste.map((p) => [p.name, p.spec, p.unit, Number(p.list_price)]),
   );
   await expect(page.getByTestId('redo')).toBeEnabled();
+
+  // Row history: the undo, the paste and the first edit of the name, newest first; restore one.
+  await page.getByTestId('cell-0-name').click();
+  await page.getByTestId('row-history-button').click();
+  await expect(page.getByTestId('history-change-name')).toHaveCount(3);
+  await expect(page.getByTestId('history-change-name').first()).toContainText('甲 → 改名产品');
+  await page.getByTestId('history-change-name').first().getByTestId('restore-name').click();
+  await expect(page.getByTestId('cell-0-name')).toHaveText('甲');
+  await expect.poll(async () => (await readProducts(tag))[0].name).toBe('甲');
+  await page.keyboard.press('Escape');
+
+  // A range (Shift+click) copies as Excel text, and Ctrl+D fills its first row down.
+  await page.getByTestId('cell-0-spec').click();
+  await page.getByTestId('cell-2-unit').click({ modifiers: ['Shift'] });
+  const copied = await page.evaluate(() => {
+    const data = new DataTransfer();
+    document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+  const now = await readProducts(tag);
+  expect(copied).toBe(now.slice(0, 3).map((p) => `${p.spec ?? ''}\t${p.unit}`).join('\r\n'));
+  await page.keyboard.press('Control+d');
+  await expect.poll(async () => (await readProducts(tag)).slice(0, 3).map((p) => [p.spec, p.unit])).toEqual([0, 1, 2].map(() => [now[0].spec, now[0].unit]));
 });
 
 test('a salesperson cannot open the table editor by URL', async ({ page }) => {

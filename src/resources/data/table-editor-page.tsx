@@ -23,6 +23,7 @@ import { TableToolbar } from './table-toolbar.tsx';
 import { useGridEdits } from './use-grid-edits.ts';
 import { useTableSchema } from './use-table-schema.ts';
 import { useTableWindow } from './use-table-window.ts';
+import { useReloadOnInvalidate } from './use-reload-on-invalidate.ts';
 
 export default function TableEditorPage() {
   const { table: name = '' } = useParams();
@@ -55,6 +56,7 @@ function TableEditor({ table }: { table: TableInfo }) {
   const crudSorters = useMemo<CrudSort[]>(() => sortColumns.map((s) => ({ field: s.columnKey, order: s.direction === 'ASC' ? 'asc' : 'desc' })), [sortColumns]);
   const rowWindow = useTableWindow(table, crudFilters, crudSorters);
   const edits = useGridEdits(table, rowWindow.rows, rowWindow.replaceRows);
+  useReloadOnInvalidate(table.name, rowWindow.reload);
 
   const onFilter = useCallback((column: string, text: string) => setFilters((f) => ({ ...f, [column]: text })), []);
   const onColumnsReorder = useCallback((source: string, target: string) => {

@@ -1,16 +1,18 @@
 // The editor's toolbar: which table, how many rows, undo / redo, add / delete rows, the active
-// row's history, columns, export and (when the import module provides it) import.
+// row's history, columns, import and export.
 import { Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, HistoryOutlined, PlusOutlined, RedoOutlined, ReloadOutlined, UndoOutlined } from '@ant-design/icons';
 import type { CrudFilter, CrudSort } from '@refinedev/core';
 import { useTranslation } from 'react-i18next';
 import { ColumnChooser } from '../../components/column-chooser/index.ts';
 import { ListExportButton } from '../../components/export/index.ts';
+import { ImportButton } from '../../components/import/index.ts';
 import { formatCell } from '../../components/cell-value/format.ts';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
 import type { ColumnInfo, TableInfo } from '../../providers/table-schema.ts';
 import { deleteRows } from './delete-rows.ts';
 import { TablePicker } from './table-picker.tsx';
+import { tableTitle } from './table-title.ts';
 import type { useGridEdits } from './use-grid-edits.ts';
 
 interface Props {
@@ -33,7 +35,7 @@ interface Props {
 }
 
 export function TableToolbar(p: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const apiMessage = useApiMessage();
   const remove = async () => {
     try {
@@ -71,12 +73,13 @@ export function TableToolbar(p: Props) {
         <Button icon={<HistoryOutlined />} disabled={!p.activeRow || typeof p.activeRow.id !== 'string'} onClick={p.onHistory} data-testid="row-history-button">{t('table_editor.history.title')}</Button>
         <Button icon={<ReloadOutlined />} onClick={p.onReload} data-testid="reload" />
         <ColumnChooser columns={p.columns.map((c) => ({ key: c.name, title: p.title(c) }))} isVisible={p.visibility.isVisible} setVisible={p.visibility.setVisible} />
-        {/* Import: the import module's <ImportButton> goes here (src/components/import/). */}
+        <ImportButton resource={p.table.name} title={tableTitle(i18n, p.table.name)} allowed={p.canEdit && p.table.insertable} />
         <ListExportButton<Record<string, unknown>>
           resource={p.table.name}
           filters={p.filters}
           sorters={p.sorters}
           meta={{ select: '*' }}
+          uniqueKey={p.table.primaryKey}
           fileName={p.table.name}
           columns={p.visibleColumns.map((c) => ({ key: c.name, title: p.title(c), value: (row) => formatCell(row[c.name], c) }))}
         />
