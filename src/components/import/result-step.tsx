@@ -3,7 +3,7 @@ import { Result, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { translateError } from '../../providers/error-messages.ts';
 import type { CommitReport, SkippedRow } from './commit.ts';
-import { issueText } from './issue-text.ts';
+import { issueText, refusalText } from './issue-text.ts';
 
 interface Props {
   resource: string;
@@ -16,7 +16,7 @@ export function ResultStep({ resource, report }: Props) {
   const title = failure?.key
     ? t(failure.key, { line: failure.line, count: report.skipped.length })
     : failure?.error
-      ? t('import.result.refused', { message: translateError(failure.error) })
+      ? t('import.result.refused', { message: refusalText(t, resource, failure.error, translateError(failure.error)) })
       : report.inserted === 0
         ? t('import.result.nothing')
         : t('import.result.inserted', { count: report.inserted });
