@@ -23,9 +23,11 @@ async function searchLibrary(page: Page, text: string) {
 test('secret document: upload → refused colleague asks → manager approves → one download → logged → refused after expiry', async ({ page }) => {
   test.setTimeout(180_000);
   const title = `底价测算 ${crypto.randomUUID().slice(0, 6)}`;
-  const content = `%PDF-1.4 secret prices ${title}`;
+  // Plain text: a PDF would come back stamped with the reader's name (a copy, not these bytes).
+  const content = `secret prices ${title}`;
 
-  // The owner uploads a secret document (stored through the function: the storage API refuses secret files).
+  // The owner uploads a secret document (stored through the function: the storage API refuses secret
+  // files), then a second version.
   await signIn(page, 'sales1');
   await page.goto('/documents');
   await page.getByTestId('document-upload').click();
@@ -33,12 +35,20 @@ test('secret document: upload → refused colleague asks → manager approves �
   await pickOption(page, 'category', '市场调研报告');
   await expect(page.locator('.ant-modal .ant-tag').filter({ hasText: '内部' }).first()).toBeVisible(); // the category's default level
   await pickOption(page, 'access_level', '机密');
-  await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'prices.pdf', mimeType: 'application/pdf', buffer: Buffer.from(content) });
+  await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'prices.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
   await page.locator('#document-upload-ok').click();
   await expect(page).toHaveURL(/\/documents\/show\/[0-9a-f-]{36}$/);
   const docId = page.url().split('/').pop()!;
   await expect(page.getByTestId('document-level')).toHaveText('机密');
   await expect(page.getByTestId('version-table').locator('tbody tr.ant-table-row')).toHaveCount(1);
+  // A new version keeps the first one.
+  await page.getByTestId('versions-card').locator('input[type=file]').setInputFiles({ name: 'prices.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
+  await expect(page.getByTestId('version-table').locator('tbody tr.ant-table-row')).toHaveCount(2);
+  // Lowering the level is the manager's: the owner is told so and the level stays.
+  await pickOption(page, 'level-select', '内部');
+  await page.getByTestId('level-save').click();
+  await expect(page.locator('.ant-message')).toContainText('只有部门经理可以降低密级');
+  await expect(page.getByTestId('document-level')).toHaveText('机密');
 
   // A colleague does not find it in the library, and its page offers only the request form.
   await switchUser(page, 'sales2');
@@ -70,9 +80,9 @@ test('secret document: upload → refused colleague asks → manager approves �
   const downloaded = page.waitForEvent('download');
   await page.getByTestId('document-download').click();
   const answer = await (await opened).json();
-  expect(answer).toMatchObject({ expires_in: 60, version_no: 1, file_name: '孙婷-prices.pdf' });
+  expect(answer).toMatchObject({ expires_in: 60, version_no: 2, file_name: '孙婷-prices.txt' });
   const file = await downloaded;
-  expect(file.suggestedFilename()).toBe('孙婷-prices.pdf');
+  expect(file.suggestedFilename()).toBe('孙婷-prices.txt');
   expect(fs.readFileSync((await file.path())!, 'utf8')).toBe(content);
 
   // The owner sees that access in the log.

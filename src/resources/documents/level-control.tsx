@@ -27,7 +27,7 @@ export function LevelControl({ doc, onChange }: { doc: DocumentRecord; onChange:
   };
   return (
     <Space.Compact>
-      <LevelSelect value={level} onChange={setLevel} style={{ width: 120 }} data-testid="level-select" />
+      <LevelSelect id="level-select" value={level} onChange={setLevel} style={{ width: 120 }} />
       <Button onClick={() => void save()} loading={saving} disabled={level === doc.access_level} data-testid="level-save">
         {t('documents.actions.changeLevel')}
       </Button>

@@ -1,5 +1,5 @@
 // Picks the leaver and the receiver, asks once more, then runs the handover.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Form, Input, Modal, Select, type SelectProps } from 'antd';
 import { useSelect } from '@refinedev/antd';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,10 @@ export function HandoverModal({ open, onClose, onDone }: { open: boolean; onClos
     onSearch: (v) => [{ field: 'full_name', operator: 'contains', value: v }],
     pagination: { pageSize: 100 },
   });
-  const nameOf = (id?: string) => people.selectProps.options?.find((o) => o.value === id)?.label as string | undefined;
+  // The options follow the search text: keep every name seen so the confirmation can name both.
+  const names = useRef(new Map<string, string>());
+  for (const o of people.selectProps.options ?? []) names.current.set(String(o.value), String(o.label));
+  const nameOf = (id?: string) => (id ? names.current.get(id) : undefined);
   const run = async () => {
     if (!confirming) return;
     setRunning(true);
