@@ -43,6 +43,7 @@ test('import customers from XLSX: the bad row is flagged and skipped, the valid 
   await expect(problem).toHaveCount(1);
   await expect(problem).toContainText('4');
   await expect(problem).toContainText('客户等级: 请选择以下之一');
+  await expect(problem.getByTestId('import-bad-cell')).toHaveText('超级客户');
   await expect(page.getByTestId('import-mode-valid-only')).toBeChecked();
   await page.getByTestId('import-commit').click();
 

@@ -60,7 +60,11 @@ export function PreviewStep({ resource, raw, mapping, rows, mode, onModeChange }
             key={column}
             title={t(`${resource}.fields.${column}`, { defaultValue: column })}
             ellipsis
-            render={(_, r) => raw.rows[r.line - FIRST_DATA_LINE]?.[index] ?? ''}
+            render={(_, r) => {
+              const text = raw.rows[r.line - FIRST_DATA_LINE]?.[index] ?? '';
+              // The cells a problem is about, marked where they stand.
+              return r.issues.some((i) => i.column === column) ? <Typography.Text type="danger" strong data-testid="import-bad-cell">{text || '∅'}</Typography.Text> : text;
+            }}
           />
         ))}
       </Table>
