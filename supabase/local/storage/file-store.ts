@@ -26,6 +26,9 @@ export class FileStore {
     this.bucketsRoot = path.join(storageDir, 'buckets');
     this.tmpRoot = path.join(storageDir, 'tmp');
     fs.mkdirSync(this.bucketsRoot, { recursive: true });
+    // A temp file belongs to an upload in flight, and at start none is: what is there was left by a
+    // killed process (its upload was never acknowledged). The data dir is this process's alone.
+    fs.rmSync(this.tmpRoot, { recursive: true, force: true });
     fs.mkdirSync(this.tmpRoot, { recursive: true });
   }
 
