@@ -22,7 +22,9 @@ async function searchLibrary(page: Page, text: string) {
 
 test('secret document: upload → refused colleague asks → manager approves → one download → logged → refused after expiry', async ({ page }) => {
   test.setTimeout(180_000);
-  const title = `底价测算 ${crypto.randomUUID().slice(0, 6)}`;
+  const suffix = crypto.randomUUID().slice(0, 6);
+  const title = `底价测算 ${suffix}`;
+  const tag = `底价-${suffix}`;
   // Plain text: a PDF would come back stamped with the reader's name (a copy, not these bytes).
   const content = `secret prices ${title}`;
 
@@ -35,6 +37,8 @@ test('secret document: upload → refused colleague asks → manager approves �
   await pickOption(page, 'category', '市场调研报告');
   await expect(page.locator('.ant-modal .ant-tag').filter({ hasText: '内部' }).first()).toBeVisible(); // the category's default level
   await pickOption(page, 'access_level', '机密');
+  await page.locator('#tags').fill(tag);
+  await page.locator('#tags').press('Enter');
   await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'prices.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
   await page.locator('#document-upload-ok').click();
   await expect(page).toHaveURL(/\/documents\/show\/[0-9a-f-]{36}$/);
@@ -49,6 +53,10 @@ test('secret document: upload → refused colleague asks → manager approves �
   await page.getByTestId('level-save').click();
   await expect(page.locator('.ant-message')).toContainText('只有部门经理可以降低密级');
   await expect(page.getByTestId('document-level')).toHaveText('机密');
+  // The owner finds it in the library by its tag (a server-side search over titles and tags).
+  await searchLibrary(page, tag);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page)).toContainText(title);
 
   // A colleague does not find it in the library, and its page offers only the request form.
   await switchUser(page, 'sales2');

@@ -78,7 +78,8 @@ export default function DocumentShow() {
             <AccessRequestsCard documentId={doc.id} requests={requests.data ?? []} showRequester={overseer} canRequest={false} onChange={refresh} />
           </Col>
         )}
-        {overseer && <Col span={24}><AccessLogCard documentId={doc.id} /></Col>}
+        {/* The log is the owner's and the department manager's (its RLS policy). */}
+        {(doc.owner_id === me.id || isManager) && <Col span={24}><AccessLogCard documentId={doc.id} /></Col>}
         <Col span={24}><RecordHistory table="documents" recordId={doc.id} recordType="document" fieldNamespace="documents" /></Col>
       </Row>
     </Show>
