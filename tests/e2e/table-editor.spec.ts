@@ -120,6 +120,39 @@ test('an admin edits a cell, pastes a block, sees a refused cell and undoes', as
   await expect.poll(async () => (await readProducts(tag)).slice(0, 3).map((p) => [p.spec, p.unit])).toEqual([0, 1, 2].map(() => [now[0].spec, now[0].unit]));
 });
 
+test('a foreign key shows the referenced name and is picked by searching it; a refused boolean keeps its value', async ({ page }) => {
+  const tag = `联系人${Date.now().toString(36)}`;
+  const { client } = await signedInClient('admin');
+  const { data: customers } = await client.from('customers').select('id, name').in('name', ['上海华东精密机械有限公司', '佛山南海陶瓷有限公司']);
+  const byName = (name: string) => (customers as { id: string; name: string }[]).find((c) => c.name === name)!;
+  const [shanghai, foshan] = [byName('上海华东精密机械有限公司'), byName('佛山南海陶瓷有限公司')];
+  const { data: contact, error } = await client.from('contacts').insert({ customer_id: shanghai.id, name: tag }).select('id').single();
+  if (error) throw error;
+  await signIn(page, 'admin');
+  await page.goto('/admin/data/contacts');
+  await page.getByTestId('filter-name').click();
+  await page.getByTestId('filter-input-name').fill(tag);
+  await page.getByTestId('filter-input-name').press('Enter');
+  await expect(page.getByTestId('row-count')).toHaveText('共 1 行');
+  await expect(page.getByTestId('cell-0-customer_id')).toHaveText(shanghai.name);
+
+  await page.getByTestId('cell-0-customer_id').dblclick();
+  await page.getByTestId('fk-picker').locator('input').fill('南海陶瓷');
+  await page.locator('.ant-select-item-option', { hasText: foshan.name }).click();
+  await expect(page.getByTestId('cell-0-customer_id')).toHaveText(foshan.name);
+  await expect.poll(async () => (await client.from('contacts').select('customer_id').eq('id', contact!.id).single()).data?.customer_id).toBe(foshan.id);
+
+  // Columns are virtualised too: scroll the grid right to bring is_primary in.
+  await page.getByTestId('table-grid').evaluate((grid) => grid.scrollBy({ left: 800 }));
+  await page.getByTestId('cell-0-is_primary').dblclick();
+  await page.locator('.ant-select-item-option', { hasText: '是' }).click();
+  // The customer has a primary contact already: the database refuses, the cell says why.
+  await expect(page.getByTestId('edit-error')).toContainText('contacts_one_primary');
+  await expect(page.getByTestId('cell-0-is_primary')).toHaveAttribute('data-error', /contacts_one_primary/);
+  await expect(page.getByTestId('cell-0-is_primary')).toHaveText('FALSE');
+  expect((await client.from('contacts').select('is_primary').eq('id', contact!.id).single()).data?.is_primary).toBe(false);
+});
+
 test('a salesperson cannot open the table editor by URL', async ({ page }) => {
   await signIn(page, 'sales1');
   await page.goto('/admin/data/products');

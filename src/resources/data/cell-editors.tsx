@@ -1,5 +1,6 @@
 // Type-aware cell editors for the grid. They hand the grid a draft (typed text, or a picked
 // value); the page parses and writes it when the editor commits (Enter, Tab, click elsewhere).
+import type { ReactNode } from 'react';
 import { Select } from 'antd';
 import type { RenderEditCellProps } from 'react-data-grid';
 import { useTranslation } from 'react-i18next';
@@ -47,8 +48,21 @@ function ChoiceEditor({ row, column, onRowChange, onClose, info, options }: Prop
   );
 }
 
-/** The editor for a column of `kind`, or undefined for the plain text editor. */
+// One editor component per column, made once: a new component type on every render of the grid
+// would remount an open editor (and close its dropdown) whenever anything else changed.
+const editors = new WeakMap<ColumnInfo, (props: RenderEditCellProps<EditorSlot>) => ReactNode>();
+
+/** The editor for a column: pickers for foreign keys, enums and booleans, typed text otherwise. */
 export function editorFor(info: ColumnInfo, table: string) {
+  let editor = editors.get(info);
+  if (!editor) {
+    editor = makeEditor(info, table);
+    editors.set(info, editor);
+  }
+  return editor;
+}
+
+function makeEditor(info: ColumnInfo, table: string) {
   return function CellEditor(props: RenderEditCellProps<EditorSlot>) {
     const { t, i18n } = useTranslation();
     if (info.references) {

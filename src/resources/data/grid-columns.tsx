@@ -19,6 +19,8 @@ export interface GridColumnsInput {
   range: CellRange | undefined;
   filters: FilterTexts;
   onFilter: (column: string, text: string) => void;
+  /** The referenced row's name for a foreign key value, when known. */
+  fkLabel?: (column: ColumnInfo, value: unknown) => string | undefined;
 }
 
 const WIDTH: Partial<Record<ColumnInfo['kind'], number>> = { uuid: 300, boolean: 90, integer: 100, money: 130, number: 120, date: 120, datetime: 180 };
@@ -51,9 +53,10 @@ export function gridColumns(input: GridColumnsInput): Column<EditorSlot>[] {
       if (!row.data) return <span className="te-loading">…</span>;
       const error = cellErrors.get(cellKey(pkOf(table, row.data), info.name));
       const text = formatCell(row.data[info.name], info);
+      const label = input.fkLabel?.(info, row.data[info.name]);
       return (
-        <span data-testid={`cell-${row.index}-${info.name}`} data-error={error} title={error ?? text}>
-          {text}
+        <span data-testid={`cell-${row.index}-${info.name}`} data-error={error} title={error ?? text} className={label ? 'te-fk' : undefined}>
+          {label ?? text}
         </span>
       );
     },

@@ -24,6 +24,7 @@ import { useGridEdits } from './use-grid-edits.ts';
 import { useTableSchema } from './use-table-schema.ts';
 import { useTableWindow } from './use-table-window.ts';
 import { useReloadOnInvalidate } from './use-reload-on-invalidate.ts';
+import { useFkLabels } from './use-fk-labels.ts';
 
 export default function TableEditorPage() {
   const { table: name = '' } = useParams();
@@ -57,6 +58,7 @@ function TableEditor({ table }: { table: TableInfo }) {
   const rowWindow = useTableWindow(table, crudFilters, crudSorters);
   const edits = useGridEdits(table, rowWindow.rows, rowWindow.replaceRows);
   useReloadOnInvalidate(table.name, rowWindow.reload);
+  const fkLabel = useFkLabels(table, rowWindow.rows);
 
   const onFilter = useCallback((column: string, text: string) => setFilters((f) => ({ ...f, [column]: text })), []);
   const onColumnsReorder = useCallback((source: string, target: string) => {
@@ -114,6 +116,7 @@ function TableEditor({ table }: { table: TableInfo }) {
         selectedRows={selected}
         onSelectedRowsChange={setSelected}
         onActiveRowChange={setActiveRow}
+        fkLabel={fkLabel}
       />
       {canEdit && (
         <AddRowModal

@@ -33,6 +33,7 @@ interface Props {
   selectedRows: ReadonlySet<string>;
   onSelectedRowsChange: (s: Set<string>) => void;
   onActiveRowChange: (data: Record<string, unknown> | undefined) => void;
+  fkLabel: (column: ColumnInfo, value: unknown) => string | undefined;
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -46,8 +47,8 @@ export function TableGrid(props: Props) {
   const range = anchor && focus ? rangeOf(anchor, focus) : undefined;
   const offset = canEdit && table.deletable ? 1 : 0; // the row-selection column comes first
   const gridCols = useMemo(
-    () => gridColumns({ table, columns, title: props.title, canEdit, cellErrors: edits.cellErrors, range, filters: props.filters, onFilter: props.onFilter }),
-    [table, columns, props.title, canEdit, edits.cellErrors, range, props.filters, props.onFilter],
+    () => gridColumns({ table, columns, title: props.title, canEdit, cellErrors: edits.cellErrors, range, filters: props.filters, onFilter: props.onFilter, fkLabel: props.fkLabel }),
+    [table, columns, props.title, canEdit, edits.cellErrors, range, props.filters, props.onFilter, props.fkLabel],
   );
 
   const run = (result: BatchResult) => {
