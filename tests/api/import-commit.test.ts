@@ -42,7 +42,7 @@ async function prepare(client: SupabaseClient, resource: string, csv: string): P
   const labels = importLabels(resource, translators);
   const mapping = autoMap(raw.header, columns, labels);
   const ctx = await buildValidationContext(client, target, columns, raw, mapping, labels);
-  return validateRows(raw.rows, ctx);
+  return validateRows(raw.rows, ctx, { lines: raw.lines });
 }
 
 const countWhere = async (table: string, column: string, like: string) =>
@@ -66,16 +66,17 @@ describe('customers import', () => {
   it('all-or-nothing with one invalid row inserts nothing and names the row; valid-only skips it with its reasons', async () => {
     const { client } = await as('sales1');
     const k = tag();
-    const csv = `Company name,Level\n好行 ${k},key\n坏行 ${k},superb\n又一行 ${k},general\n`;
+    // A blank line before the bad row: reports give the file's row numbers, as Excel shows them.
+    const csv = `Company name,Level\n好行 ${k},key\n\n坏行 ${k},superb\n又一行 ${k},general\n`;
     const rows = await prepare(client, 'customers', csv);
     const refused = await commitImport(client, 'customers', rows, 'all-or-nothing');
     expect(refused.inserted).toBe(0);
-    expect(refused.failure).toMatchObject({ line: 3, key: 'import.result.invalidRows' });
+    expect(refused.failure).toMatchObject({ line: 4, key: 'import.result.invalidRows' });
     expect(await countWhere('customers', 'name', `% ${k}`)).toBe(0);
 
     const partial = await commitImport(client, 'customers', rows, 'valid-only');
     expect(partial.inserted).toBe(2);
-    expect(partial.skipped).toEqual([{ line: 3, issues: [expect.objectContaining({ column: 'level', key: 'cellValue.errors.enum' })] }]);
+    expect(partial.skipped).toEqual([{ line: 4, issues: [expect.objectContaining({ column: 'level', key: 'cellValue.errors.enum' })] }]);
     expect(await countWhere('customers', 'name', `% ${k}`)).toBe(2);
   });
 
@@ -83,10 +84,10 @@ describe('customers import', () => {
     const { client } = await as('sales1');
     const k = tag();
     const rows: ValidatedRow[] = [
-      { line: 2, record: { name: `库拒甲 ${k}` }, issues: [] },
+      { index: 0, line: 2, record: { name: `库拒甲 ${k}` }, issues: [] },
       // Passes the file checks but not customers' check constraint (a name of 2..200 characters).
-      { line: 3, record: { name: ' ', city: `库拒 ${k}` }, issues: [] },
-      { line: 4, record: { name: `库拒丙 ${k}` }, issues: [] },
+      { index: 1, line: 3, record: { name: ' ', city: `库拒 ${k}` }, issues: [] },
+      { index: 2, line: 4, record: { name: `库拒丙 ${k}` }, issues: [] },
     ];
     const report = await commitImport(client, 'customers', rows, 'valid-only');
     expect(report.inserted).toBe(0);

@@ -14,7 +14,7 @@ const refusal = async (p: Promise<unknown>) => {
 };
 
 describe('CSV', () => {
-  const expected = { header: ['公司名称', '城市'], rows: [['华北重工', '北京'], ['Say "hi", Ltd', '上海']] };
+  const expected = { header: ['公司名称', '城市'], rows: [['华北重工', '北京'], ['Say "hi", Ltd', '上海']], lines: [2, 3] };
   const text = '公司名称,城市\r\n华北重工,北京\r\n"Say ""hi"", Ltd",上海\r\n';
 
   it('reads UTF-8 with a BOM, the BOM not part of the first header', async () => {
@@ -25,10 +25,15 @@ describe('CSV', () => {
     expect(await readTableBytes(utf8(text + '\r\n,\r\n'), 'a.csv')).toEqual(expected);
   });
 
+  it('keeps the file\'s row numbers across blank lines', async () => {
+    const table = await readTableBytes(utf8('名称\n\n甲\n,\n乙\n'), 'gaps.csv');
+    expect(table).toEqual({ header: ['名称'], rows: [['甲'], ['乙']], lines: [3, 5] });
+  });
+
   it('reads GBK (what Excel on a Chinese Windows saves)', async () => {
     // 名称,客户 \n 甲,乙 in GBK
     const gbk = Uint8Array.from([0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xbf, 0xcd, 0xbb, 0xa7, 0x0a, 0xbc, 0xd7, 0x2c, 0xd2, 0xd2, 0x0a]);
-    expect(await readTableBytes(gbk, 'gbk.csv')).toEqual({ header: ['名称', '客户'], rows: [['甲', '乙']] });
+    expect(await readTableBytes(gbk, 'gbk.csv')).toEqual({ header: ['名称', '客户'], rows: [['甲', '乙']], lines: [2] });
   });
 
   it('refuses an unclosed quote, naming where', async () => {
@@ -65,6 +70,7 @@ describe('XLSX', () => {
     expect(await readTableBytes(bytes, 'customers.XLSX')).toEqual({
       header: ['公司名称', '预算', '下次跟进', '合计', '备注'],
       rows: [['华北重工', '120000.5', '2026-12-24', '2', '重点'], ['Say "hi", Ltd', '', '', '', '']],
+      lines: [2, 4],
     });
   });
 

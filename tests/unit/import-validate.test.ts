@@ -38,6 +38,7 @@ describe('validateRows', () => {
   it('turns a good row into the record the table takes, blank cells left out', async () => {
     const [row] = await validateRows([['东方电子', '重要客户', '¥1,200.50', '赵磊', '2026/12/1', '重点，制造', 'ignored']], ctx);
     expect(row).toEqual({
+      index: 0,
       line: 2,
       record: { name: '东方电子', level: 'key', budget: 1200.5, owner_id: OWNER, next_follow_up_on: '2026-12-01', tags: ['重点', '制造'] },
       issues: [],
@@ -63,6 +64,12 @@ describe('validateRows', () => {
     expect(rows[1]!.record.owner_id).toBe(OWNER);
   });
 
+  it('reports the file\'s row numbers when the reader gives them (blank rows skipped)', async () => {
+    const rows = await validateRows([['甲客户'], ['甲客户']], ctx, { lines: [2, 5] });
+    expect(rows.map((r) => [r.index, r.line])).toEqual([[0, 2], [1, 5]]);
+    expect(rows[1]!.issues[0]).toMatchObject({ key: 'import.issues.duplicateInFile', params: { line: 2 } });
+  });
+
   it('flags duplicates within the file (pointing at the first line) and against existing rows', async () => {
     const rows = await validateRows([['新客户'], ['华北重工'], [' 新客户 ']], ctx);
     expect(rows.map((r) => r.issues.map((i) => i.key))).toEqual([[], ['import.issues.duplicateExisting'], ['import.issues.duplicateInFile']]);
@@ -72,7 +79,7 @@ describe('validateRows', () => {
   it('validates 10k rows in chunks, reporting progress, with line numbers kept', async () => {
     const rows = Array.from({ length: 10000 }, (_, i) => [`客户${i}`, 'key', String(i)]);
     const progress: number[] = [];
-    const out = await validateRows(rows, { ...ctx, existingKeys: new Set() }, (p) => progress.push(p), 2500);
+    const out = await validateRows(rows, { ...ctx, existingKeys: new Set() }, { onProgress: (p) => progress.push(p), chunk: 2500 });
     expect(out).toHaveLength(10000);
     expect(out.every((r) => r.issues.length === 0)).toBe(true);
     expect(out[9999]!.line).toBe(10001);

@@ -7,7 +7,7 @@ import type { CommitMode } from './commit.ts';
 import type { ColumnMapping } from './header-mapping.ts';
 import { issueText } from './issue-text.ts';
 import type { RawTable } from './raw-table.ts';
-import { FIRST_DATA_LINE, type ValidatedRow } from './validate-rows.ts';
+import type { ValidatedRow } from './validate-rows.ts';
 
 interface Props {
   resource: string;
@@ -42,7 +42,7 @@ export function PreviewStep({ resource, raw, mapping, rows, mode, onModeChange }
       </Space>
       <Table<ValidatedRow>
         dataSource={onlyProblems ? invalid : rows}
-        rowKey="line"
+        rowKey="index"
         size="small"
         scroll={{ x: true, y: 320 }}
         pagination={{ pageSize: 50, showSizeChanger: false }}
@@ -61,7 +61,7 @@ export function PreviewStep({ resource, raw, mapping, rows, mode, onModeChange }
             title={t(`${resource}.fields.${column}`, { defaultValue: column })}
             ellipsis
             render={(_, r) => {
-              const text = raw.rows[r.line - FIRST_DATA_LINE]?.[index] ?? '';
+              const text = raw.rows[r.index]?.[index] ?? '';
               // The cells a problem is about, marked where they stand.
               return r.issues.some((i) => i.column === column) ? <Typography.Text type="danger" strong data-testid="import-bad-cell">{text || '∅'}</Typography.Text> : text;
             }}

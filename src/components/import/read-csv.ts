@@ -20,7 +20,8 @@ export function decodeText(bytes: Uint8Array): string {
 export function readCsv(bytes: Uint8Array): RawTable {
   const text = decodeText(bytes).replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new ImportError('import.errors.malformed');
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  // Empty lines are kept here (and dropped by toRawTable) so row numbers stay those of the file.
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: false });
   // Quotes that never close make papaparse swallow the rest of the file: refuse rather than guess.
   const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new ImportError('import.errors.csvQuotes', { row: (fatal.row ?? 0) + 1 });

@@ -40,10 +40,12 @@ export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
   if (sheet.actualRowCount > MAX_ROWS + 1) throw new ImportError('import.errors.tooManyRows', { count: sheet.actualRowCount - 1, max: MAX_ROWS });
   const width = sheet.columnCount;
   const grid: string[][] = [];
+  const numbers: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
     grid.push(cells);
+    numbers.push(row.number);
   });
-  return toRawTable(grid);
+  return toRawTable(grid, numbers);
 }

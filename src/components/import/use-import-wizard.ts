@@ -60,7 +60,7 @@ export function useImportWizard(resource: string, labels: ImportLabels | undefin
     run(async () => {
       setProgress(0);
       const ctx = await buildValidationContext(supabase, target!, columns!, raw!, mapping, labels!);
-      const validated = await validateRows(raw!.rows, ctx, setProgress);
+      const validated = await validateRows(raw!.rows, ctx, { lines: raw!.lines, onProgress: setProgress });
       setRows(validated);
       setMode(validated.some((r) => r.issues.length) ? 'valid-only' : 'all-or-nothing');
       setStep('preview');

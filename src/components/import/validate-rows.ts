@@ -14,7 +14,9 @@ export interface RowIssue {
 }
 
 export interface ValidatedRow {
-  /** The row's line number in the file (the header is line 1). */
+  /** The row's position among the file's data rows. */
+  index: number;
+  /** The row's number in the file (the header is row 1). */
   line: number;
   record: Record<string, unknown>;
   issues: RowIssue[];
@@ -64,7 +66,7 @@ function cellValue(text: string, column: ImportColumn, ctx: ValidationContext): 
 /** Tracks natural-key values seen so far in the file: value → first line. */
 export type SeenKeys = Map<string, number>;
 
-export function validateRow(cells: readonly string[], line: number, ctx: ValidationContext, seen: SeenKeys): ValidatedRow {
+export function validateRow(cells: readonly string[], index: number, line: number, ctx: ValidationContext, seen: SeenKeys): ValidatedRow {
   const record: Record<string, unknown> = {};
   const issues: RowIssue[] = [];
   const byName = new Map(ctx.columns.map((c) => [c.name, c]));
@@ -89,26 +91,29 @@ export function validateRow(cells: readonly string[], line: number, ctx: Validat
     else seen.set(k, line);
     if (ctx.existingKeys?.has(k)) issues.push({ column: key, key: 'import.issues.duplicateExisting', params: { value: record[key] } });
   }
-  return { line, record, issues };
+  return { index, line, record, issues };
 }
 
-/** The first line of data is line 2 (after the header). */
+/** Without row numbers from the reader, data starts at row 2 (after the header). */
 export const FIRST_DATA_LINE = 2;
+
+export interface ValidateOptions {
+  /** The file's row number of each row (RawTable.lines). */
+  lines?: readonly number[];
+  /** Gets the share done (0..1) after each chunk. */
+  onProgress?: (done: number) => void;
+  chunk?: number;
+}
 
 /**
  * Validates every row, yielding to the browser between chunks so a 10k-row file never freezes the
- * page; `onProgress` gets the share done (0..1).
+ * page.
  */
-export async function validateRows(
-  rows: readonly string[][],
-  ctx: ValidationContext,
-  onProgress?: (done: number) => void,
-  chunk = 1000,
-): Promise<ValidatedRow[]> {
+export async function validateRows(rows: readonly string[][], ctx: ValidationContext, { lines, onProgress, chunk = 1000 }: ValidateOptions = {}): Promise<ValidatedRow[]> {
   const seen: SeenKeys = new Map();
   const out: ValidatedRow[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
-    rows.slice(start, start + chunk).forEach((cells, i) => out.push(validateRow(cells, start + i + FIRST_DATA_LINE, ctx, seen)));
+    for (let i = start; i < Math.min(start + chunk, rows.length); i++) out.push(validateRow(rows[i]!, i, lines?.[i] ?? i + FIRST_DATA_LINE, ctx, seen));
     onProgress?.(Math.min(1, (start + chunk) / rows.length));
     if (start + chunk < rows.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
