@@ -96,3 +96,24 @@ test('HR records an agreement with its scan, then hands a leaver over and sees t
   await page.goto('/handovers');
   await expect(rows(page).filter({ hasText: `离职测试${suffix}` })).toHaveCount(1);
 });
+
+test('the library narrows by category and by related record', async ({ page }) => {
+  await signIn(page, 'sales1');
+  await page.goto('/documents');
+  await page.getByTestId('category-customer_files').click();
+  await expect(rows(page).filter({ hasText: '上海华东精密机械客户档案' })).toHaveCount(1);
+  await expect(rows(page).filter({ hasNotText: '客户资料' })).toHaveCount(0);
+  await page.getByTestId('category-team').click();
+  await expect(rows(page).filter({ hasText: '上海华东精密机械客户档案' })).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: '业务部规章制度汇编' })).toHaveCount(1);
+
+  await page.getByTestId('category-all').click();
+  const related = page.getByTestId('document-related-filter');
+  await related.locator('.ant-select').first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '客户' }).first().click();
+  await related.locator('.ant-select').nth(1).click();
+  await related.locator('.ant-select').nth(1).locator('input').fill('上海华东');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '上海华东精密机械有限公司' }).click();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page)).toContainText('上海华东精密机械客户档案');
+});
