@@ -74,5 +74,5 @@ export function useImportWizard(resource: string, labels: ImportLabels | undefin
 
   const back = () => setStep(step === 'preview' ? 'map' : 'upload');
 
-  return { target, step, columns, schemaError, raw, mapping, setMapping, rows, progress, mode, setMode, report, busy, error, onRead, validate, commit, back };
+  return { step, columns, schemaError, raw, mapping, setMapping, rows, progress, mode, setMode, report, busy, error, onRead, validate, commit, back };
 }
