@@ -55,7 +55,11 @@ const FK_NOTE = /<fk table='([^']+)' column='([^']+)'\/>/;
 const INTEGER_TYPES = new Set(['integer', 'bigint', 'smallint', 'int', 'int2', 'int4', 'int8']);
 const FLOAT_TYPES = new Set(['real', 'double precision', 'float4', 'float8']);
 
-function kindOf(format: string, prop: OpenApiProperty): Pick<ColumnInfo, 'kind' | 'scale' | 'integerDigits' | 'array'> {
+// PostgREST's `format` of a built-in type has no modifier ("numeric", not "numeric(14,2)"), so money
+// is told by the department's convention (DESIGN.md): numeric(14,2) in a table with a currency column.
+const MONEY = { kind: 'money', scale: 2, integerDigits: 12 } as const;
+
+function kindOf(format: string, prop: OpenApiProperty, hasCurrency: boolean): Pick<ColumnInfo, 'kind' | 'scale' | 'integerDigits' | 'array'> {
   if (format.endsWith('[]') || prop.type === 'array') return { kind: 'json', array: true };
   if (prop.enum?.length) return { kind: 'enum' };
   if (format === 'uuid') return { kind: 'uuid' };
@@ -67,11 +71,10 @@ function kindOf(format: string, prop: OpenApiProperty): Pick<ColumnInfo, 'kind' 
   if (FLOAT_TYPES.has(format)) return { kind: 'number' };
   const numeric = /^numeric(?:\((\d+),(\d+)\))?$/.exec(format);
   if (numeric) {
-    if (!numeric[1]) return { kind: 'number' };
+    if (!numeric[1]) return hasCurrency ? MONEY : { kind: 'number' };
     const precision = Number(numeric[1]);
     const scale = Number(numeric[2]);
-    // The department's convention: money is numeric(14,2) (DESIGN.md).
-    return { kind: scale === 2 ? 'money' : 'number', scale, integerDigits: precision - scale };
+    return { kind: scale === 2 && hasCurrency ? 'money' : 'number', scale, integerDigits: precision - scale };
   }
   return { kind: 'text' };
 }
@@ -81,13 +84,14 @@ export function tableSchemaFromOpenApi(doc: OpenApiDocument): Map<string, TableI
   const tables = new Map<string, TableInfo>();
   for (const [name, def] of Object.entries(doc.definitions ?? {})) {
     const required = new Set(def.required ?? []);
+    const hasCurrency = 'currency' in (def.properties ?? {});
     const columns: ColumnInfo[] = Object.entries(def.properties ?? {}).map(([col, prop]) => {
       const format = prop.format ?? prop.type ?? 'text';
       const fk = FK_NOTE.exec(prop.description ?? '');
       const primaryKey = (prop.description ?? '').includes('<pk/>');
       const info: ColumnInfo = {
         name: col,
-        ...kindOf(format, prop),
+        ...kindOf(format, prop, hasCurrency),
         pgType: format,
         required: required.has(col),
         primaryKey,

@@ -184,9 +184,9 @@ describe('openapi', () => {
     expect(books.properties.id).toMatchObject({ type: 'integer', format: 'bigint' });
     expect(books.properties.id.description).toContain('<pk/>');
     expect(books.properties.author_id.description).toContain(`<fk table='authors' column='id'/>`);
-    expect(books.properties.status).toMatchObject({ type: 'string', format: 'book_status', enum: ['draft', 'published'] });
+    expect(books.properties.status).toMatchObject({ type: 'string', format: 'public.book_status', enum: ['draft', 'published'] });
     expect(books.properties.tags).toMatchObject({ type: 'array', format: 'text[]' });
-    expect(books.properties.price).toMatchObject({ type: 'number', format: 'numeric(10,2)' });
+    expect(books.properties.price).toMatchObject({ type: 'number', format: 'numeric' });
     expect(doc.definitions.authors.description).toBe('People who write books');
     expect(doc.paths['/rpc/add'].post.summary).toBe('Adds two numbers');
     expect(doc.definitions.items).toBeUndefined();

@@ -92,9 +92,12 @@ describe('tableSchemaFromOpenApi', () => {
           id: { type: 'string', format: 'uuid', default: 'gen_random_uuid()', description: 'Note:\nThis is a Primary Key.<pk/>' },
           title: { type: 'string', format: 'text' },
           contract_no: { type: 'string', format: 'character varying(20)', maxLength: 20 },
-          amount: { type: 'number', format: 'numeric(14,2)' },
+          amount: { type: 'number', format: 'numeric' },
+          currency: { type: 'string', format: 'text', default: "'CNY'::text" },
+          ratio: { type: 'number', format: 'numeric(5,2)' },
           customer_id: { type: 'string', format: 'uuid', description: "Note:\nThis is a Foreign Key to `customers.id`.<fk table='customers' column='id'/>" },
           status: { type: 'string', format: 'public.contract_status', enum: ['draft', 'signed'] },
+          code: { type: 'string', format: 'character varying', maxLength: 20 },
           tags: { type: 'array', format: 'text[]', items: { type: 'string' } },
           created_at: { type: 'string', format: 'timestamp with time zone' },
           qty: { type: 'integer', format: 'integer' },
@@ -110,7 +113,12 @@ describe('tableSchemaFromOpenApi', () => {
     expect(t.primaryKey).toEqual(['id']);
     expect([t.insertable, t.updatable, t.deletable]).toEqual([false, true, false]);
     expect(by.id).toMatchObject({ kind: 'uuid', primaryKey: true, nullable: false, required: false });
+    // PostgREST's format has no precision: money is numeric in a table with a currency column.
     expect(by.amount).toMatchObject({ kind: 'money', scale: 2, integerDigits: 12, required: true, nullable: false });
+    expect(by.ratio).toMatchObject({ kind: 'money', scale: 2, integerDigits: 3 });
+    expect(by.code).toMatchObject({ kind: 'text', maxLength: 20 });
+    const noCurrency = tableSchemaFromOpenApi({ definitions: { t: { properties: { n: { format: 'numeric' }, m: { format: 'numeric(14,2)' } } } } }).get('t')!;
+    expect(noCurrency.columns.map((c) => c.kind)).toEqual(['number', 'number']);
     expect(by.customer_id.references).toEqual({ table: 'customers', column: 'id' });
     expect(by.status).toMatchObject({ kind: 'enum', enumValues: ['draft', 'signed'] });
     expect(by.tags).toMatchObject({ kind: 'json', array: true });

@@ -22,7 +22,7 @@ function property(cache: SchemaCache, rel: Relation, col: Column): Record<string
     }
   }
   const description = [col.description, ...notes].filter(Boolean).join('\n\n');
-  const prop: Record<string, unknown> = { ...jsonType(col.udt, col.type), format: col.type };
+  const prop: Record<string, unknown> = { ...jsonType(col.udt, col.type), format: col.format ?? col.type };
   if (col.default !== null) prop.default = col.default;
   if (col.enumValues.length) prop.enum = col.enumValues;
   if (col.maxLength !== null) prop.maxLength = col.maxLength;

@@ -7,6 +7,12 @@ export interface Column {
   name: string;
   /** format_type(), e.g. "character varying(20)", "timestamp with time zone". */
   type: string;
+  /**
+   * The OpenAPI `format`, PostgREST's `data_type`: built-in types without their modifier
+   * ("numeric", "character varying"), others with it and their schema ("public.contract_status"),
+   * as PostgREST's schema cache reads them outside the exposed schemas' search path.
+   */
+  format?: string;
   /** The base type's name (udt), e.g. "int4", "_text", "my_enum". */
   udt: string;
   nullable: boolean;
@@ -102,6 +108,10 @@ select n.nspname as schema, c.relname as name, c.relkind::text as kind,
 const COLUMNS_SQL = `
 select n.nspname as schema, c.relname as rel, a.attname as name, a.attnum as position,
        format_type(a.atttypid, a.atttypmod) as type,
+       case when t.typtype = 'd' and bn.nspname = 'pg_catalog' then format_type(t.typbasetype, null)
+            when t.typtype <> 'd' and tn.nspname = 'pg_catalog' then format_type(a.atttypid, null)
+            when pg_type_is_visible(t.oid) then quote_ident(tn.nspname) || '.' || format_type(a.atttypid, a.atttypmod)
+            else format_type(a.atttypid, a.atttypmod) end as format,
        case when t.typtype = 'd' then bt.typname else t.typname end as udt,
        not (a.attnotnull or (t.typtype = 'd' and t.typnotnull)) as nullable,
        pg_get_expr(d.adbin, d.adrelid) as "default",
@@ -115,7 +125,9 @@ select n.nspname as schema, c.relname as rel, a.attname as name, a.attnum as pos
   join pg_class c on c.oid = a.attrelid
   join pg_namespace n on n.oid = c.relnamespace
   join pg_type t on t.oid = a.atttypid
+  join pg_namespace tn on tn.oid = t.typnamespace
   left join pg_type bt on bt.oid = t.typbasetype
+  left join pg_namespace bn on bn.oid = bt.typnamespace
   left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
  where n.nspname = any($1) and c.relkind in ('r','v','m','f','p') and a.attnum > 0 and not a.attisdropped
  order by a.attnum`;
@@ -206,6 +218,7 @@ export async function loadSchemaCache(db: DbSession, schemas: string[]): Promise
     relations.get(relKey(c.schema, c.rel))?.columns.set(c.name, {
       name: c.name,
       type: c.type,
+      format: c.format,
       udt: c.udt,
       nullable: c.nullable,
       default: c.default,
