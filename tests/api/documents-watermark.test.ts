@@ -48,7 +48,7 @@ beforeAll(async () => {
   original = await twoPagePdf();
   const { client, id } = await as('sales1');
   originalPath = `${secret.id}/${crypto.randomUUID()}-prices.pdf`;
-  expect((await client.storage.from('documents').upload(originalPath, new Blob([original], { type: 'application/pdf' }))).error).toBeNull();
+  expect((await client.storage.from('documents').upload(originalPath, new Blob([new Uint8Array(original)], { type: 'application/pdf' }))).error).toBeNull();
   expect((await client.from('document_versions').insert({ document_id: secret.id, storage_path: originalPath, file_name: '底价.pdf',
     mime_type: 'application/pdf', size_bytes: original.length, uploaded_by: id })).error).toBeNull();
   expect((await client.from('documents').update({ access_level: 'secret' }).eq('id', secret.id)).error).toBeNull();
