@@ -118,6 +118,23 @@ test('an admin edits a cell, pastes a block, sees a refused cell and undoes', as
   expect(copied).toBe(now.slice(0, 3).map((p) => `${p.spec ?? ''}\t${p.unit}`).join('\r\n'));
   await page.keyboard.press('Control+d');
   await expect.poll(async () => (await readProducts(tag)).slice(0, 3).map((p) => [p.spec, p.unit])).toEqual([0, 1, 2].map(() => [now[0].spec, now[0].unit]));
+
+  // Keyboard: arrows move, Enter edits, Escape leaves without saving, Tab saves and moves on.
+  await page.getByTestId('cell-3-name').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('cell-editor').fill('不保存');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('cell-editor')).toHaveCount(0);
+  await expect(page.getByTestId('cell-3-spec')).toHaveText('S4');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('cell-editor').fill('用 Tab 保存');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('cell-3-spec')).toHaveText('用 Tab 保存');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('cell-editor')).toHaveValue('件');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await readProducts(tag))[3].spec).toBe('用 Tab 保存');
 });
 
 test('a foreign key shows the referenced name and is picked by searching it; a refused boolean keeps its value', async ({ page }) => {
