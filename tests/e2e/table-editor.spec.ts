@@ -137,6 +137,30 @@ test('an admin edits a cell, pastes a block, sees a refused cell and undoes', as
   await expect.poll(async () => (await readProducts(tag))[3].spec).toBe('用 Tab 保存');
 });
 
+test('an admin adds a row and deletes it', async ({ page }) => {
+  const tag = `TA${Date.now().toString(36)}`;
+  await makeProducts(tag);
+  await signIn(page, 'admin');
+  await openProducts(page, tag);
+  await page.getByTestId('add-row').click();
+  await page.getByTestId('add-code').fill(`${tag}-5`);
+  await page.getByTestId('add-name').fill('新增产品');
+  await page.getByTestId('add-list_price').fill('12.5.0');
+  await page.getByTestId('add-row-save').click();
+  await expect(page.getByTestId('add-row-form')).toContainText('请输入金额');
+  await page.getByTestId('add-list_price').fill('¥12.50');
+  await page.getByTestId('add-row-save').click();
+  await expect(page.getByTestId('row-count')).toHaveText('共 5 行');
+  await expect(page.getByTestId('cell-4-name')).toHaveText('新增产品');
+  expect((await readProducts(tag))[4]).toMatchObject({ code: `${tag}-5`, unit: '件', list_price: 12.5 });
+
+  await page.getByTestId('cell-4-code').locator('xpath=ancestor::*[@role="row"]').locator('input[type=checkbox]').check();
+  await page.getByTestId('delete-rows').click();
+  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await expect(page.getByTestId('row-count')).toHaveText('共 4 行');
+  expect((await readProducts(tag)).map((p) => p.code)).toEqual([1, 2, 3, 4].map((i) => `${tag}-${i}`));
+});
+
 test('a foreign key shows the referenced name and is picked by searching it; a refused boolean keeps its value', async ({ page }) => {
   const tag = `联系人${Date.now().toString(36)}`;
   const { client } = await signedInClient('admin');

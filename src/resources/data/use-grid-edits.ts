@@ -96,6 +96,5 @@ export function useGridEdits(table: TableInfo, rows: readonly RowSlot[], replace
   return {
     cellErrors, lastError, busy, apply, refuse, clearErrors,
     undo: undoLast, redo: redoLast, canUndo: undo.done.length > 0, canRedo: undo.undone.length > 0,
-    resetHistory: () => setUndo(EMPTY_UNDO),
   };
 }
