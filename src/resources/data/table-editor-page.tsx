@@ -52,7 +52,8 @@ function TableEditor({ table }: { table: TableInfo }) {
 
   const title = useCallback((c: ColumnInfo) => columnTitle(i18n, table.name, c.name), [i18n, table.name]);
   const byName = useMemo(() => new Map(table.columns.map((c) => [c.name, c])), [table]);
-  const visible = useMemo(() => order.map((n) => byName.get(n)!).filter((c) => visibility.isVisible(c.name)), [order, byName, visibility]);
+  const { isVisible } = visibility;
+  const visible = useMemo(() => order.map((n) => byName.get(n)!).filter((c) => isVisible(c.name)), [order, byName, isVisible]);
   const crudFilters = useMemo(() => toCrudFilters(filters, table.columns), [filters, table.columns]);
   const crudSorters = useMemo<CrudSort[]>(() => sortColumns.map((s) => ({ field: s.columnKey, order: s.direction === 'ASC' ? 'asc' : 'desc' })), [sortColumns]);
   const rowWindow = useTableWindow(table, crudFilters, crudSorters);
