@@ -80,3 +80,19 @@ describe('column filters and ranges', () => {
     expect(inRange(r, 6, 3) || inRange(r, 4, 0) || inRange(undefined, 0, 0)).toBe(false);
   });
 });
+
+describe('titles and enum labels', () => {
+  it('use the module labels where they exist and the database names otherwise', async () => {
+    const { createInstance } = await import('i18next');
+    const i18n = createInstance();
+    await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: { contracts: { title: '合同', fields: { amount: '金额' }, status: { draft: '草稿' } } } } } });
+    const { columnTitle, enumLabel, enumLabels, tableTitle } = await import('../../src/resources/data/table-title.ts');
+    expect(tableTitle(i18n, 'contracts')).toBe('合同');
+    expect(tableTitle(i18n, 'audit_log')).toBe('audit_log');
+    expect(columnTitle(i18n, 'contracts', 'amount')).toBe('金额');
+    expect(columnTitle(i18n, 'contracts', 'specs')).toBe('specs');
+    expect(enumLabel(i18n, 'contracts', 'status', 'draft')).toBe('草稿');
+    expect(enumLabel(i18n, 'contracts', 'status', 'signed')).toBeUndefined();
+    expect(enumLabels(i18n, 'contracts', { name: 'status', enumValues: ['draft', 'signed'] })).toEqual({ draft: '草稿' });
+  });
+});

@@ -8,6 +8,7 @@ import { formatCell } from '../../components/cell-value/format.ts';
 import type { ColumnInfo } from '../../providers/table-schema.ts';
 import type { RowSlot } from './use-table-window.ts';
 import { FkPicker } from './fk-picker.tsx';
+import { enumLabel } from './table-title.ts';
 
 export interface EditorSlot extends RowSlot {
   draft?: { column: string; text?: string; value?: unknown };
@@ -78,8 +79,8 @@ function makeEditor(info: ColumnInfo, table: string) {
     }
     if (info.kind === 'enum') {
       const label = (v: string) => {
-        const key = `${table}.${info.name === 'status' ? 'status' : info.name}.${v}`;
-        return i18n.exists(key) ? `${t(key)} (${v})` : v;
+        const text = enumLabel(i18n, table, info.name, v);
+        return text ? `${text} (${v})` : v;
       };
       return <ChoiceEditor {...props} info={info} options={(info.enumValues ?? []).map((v) => ({ value: v, label: label(v) }))} />;
     }

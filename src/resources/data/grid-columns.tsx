@@ -19,11 +19,13 @@ export interface GridColumnsInput {
   range: CellRange | undefined;
   filters: FilterTexts;
   onFilter: (column: string, text: string) => void;
-  /** The referenced row's name for a foreign key value, when known. */
-  fkLabel?: (column: ColumnInfo, value: unknown) => string | undefined;
+  /** What a cell shows instead of its value: a foreign key's row name, an enum value's label. */
+  displayLabel?: (column: ColumnInfo, value: unknown) => string | undefined;
 }
 
 const WIDTH: Partial<Record<ColumnInfo['kind'], number>> = { uuid: 300, boolean: 90, integer: 100, money: 130, number: 120, date: 120, datetime: 180 };
+// A frozen uuid key shows its start (the whole id is in the cell's title).
+const KEY_WIDTH = 120;
 
 export function pkOf(table: TableInfo, data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(table.primaryKey.map((k) => [k, data[k]]));
@@ -34,7 +36,7 @@ export function gridColumns(input: GridColumnsInput): Column<EditorSlot>[] {
   const dataColumns = columns.map((info, colIdx): Column<EditorSlot> => ({
     key: info.name,
     name: input.title(info),
-    width: WIDTH[info.kind] ?? 160,
+    width: info.primaryKey && info.kind === 'uuid' ? KEY_WIDTH : WIDTH[info.kind] ?? 160,
     frozen: colIdx === 0,
     resizable: true,
     sortable: true,
@@ -53,9 +55,9 @@ export function gridColumns(input: GridColumnsInput): Column<EditorSlot>[] {
       if (!row.data) return <span className="te-loading">…</span>;
       const error = cellErrors.get(cellKey(pkOf(table, row.data), info.name));
       const text = formatCell(row.data[info.name], info);
-      const label = input.fkLabel?.(info, row.data[info.name]);
+      const label = input.displayLabel?.(info, row.data[info.name]);
       return (
-        <span data-testid={`cell-${row.index}-${info.name}`} data-error={error} title={error ?? text} className={label ? 'te-fk' : undefined}>
+        <span data-testid={`cell-${row.index}-${info.name}`} data-error={error} title={error ?? text} className={label && info.references ? 'te-fk' : undefined}>
           {label ?? text}
         </span>
       );

@@ -41,9 +41,9 @@ export function batchFromDrafts(table: TableInfo, info: ColumnInfo, updated: rea
 /** A pasted block of clipboard cells from the anchor cell. */
 export function batchFromPaste(
   table: TableInfo, columns: readonly ColumnInfo[], rows: readonly RowSlot[], block: string[][],
-  anchor: { rowIdx: number; colIdx: number }, t: TFunction,
+  anchor: { rowIdx: number; colIdx: number }, t: TFunction, enumLabels?: (column: ColumnInfo) => Record<string, string> | undefined,
 ): BatchResult {
-  const plan = planPaste(block, { anchor, columns, rowCount: rows.length, isReadOnly: (c) => c.primaryKey });
+  const plan = planPaste(block, { anchor, columns, rowCount: rows.length, isReadOnly: (c) => c.primaryKey, enumLabels });
   if (!plan.ok) {
     if (plan.reason !== 'invalid') return { ok: false, problems: [], summary: t(`table_editor.paste.${plan.reason}`) };
     const problems = plan.refused.flatMap((r) => {

@@ -18,7 +18,7 @@ import { toCrudFilters, type FilterTexts } from './column-filters.ts';
 import { pkOf } from './grid-columns.tsx';
 import { RowHistoryDrawer } from './row-history-drawer.tsx';
 import { TableGrid } from './table-grid.tsx';
-import { columnTitle } from './table-title.ts';
+import { columnTitle, enumLabel, enumLabels } from './table-title.ts';
 import { TableToolbar } from './table-toolbar.tsx';
 import { useGridEdits } from './use-grid-edits.ts';
 import { useTableSchema } from './use-table-schema.ts';
@@ -60,6 +60,11 @@ function TableEditor({ table }: { table: TableInfo }) {
   const edits = useGridEdits(table, rowWindow.rows, rowWindow.replaceRows);
   useReloadOnInvalidate(table.name, rowWindow.reload);
   const fkLabel = useFkLabels(table, rowWindow.rows);
+  const displayLabel = useCallback(
+    (c: ColumnInfo, value: unknown) => fkLabel(c, value) ?? (c.kind === 'enum' && typeof value === 'string' ? enumLabel(i18n, table.name, c.name, value) : undefined),
+    [fkLabel, i18n, table.name],
+  );
+  const labelsOf = useCallback((c: ColumnInfo) => (c.kind === 'enum' ? enumLabels(i18n, table.name, c) : undefined), [i18n, table.name]);
 
   const onFilter = useCallback((column: string, text: string) => setFilters((f) => ({ ...f, [column]: text })), []);
   const onColumnsReorder = useCallback((source: string, target: string) => {
@@ -117,7 +122,8 @@ function TableEditor({ table }: { table: TableInfo }) {
         selectedRows={selected}
         onSelectedRowsChange={setSelected}
         onActiveRowChange={setActiveRow}
-        fkLabel={fkLabel}
+        displayLabel={displayLabel}
+        enumLabels={labelsOf}
       />
       {canEdit && (
         <AddRowModal

@@ -33,7 +33,8 @@ interface Props {
   selectedRows: ReadonlySet<string>;
   onSelectedRowsChange: (s: Set<string>) => void;
   onActiveRowChange: (data: Record<string, unknown> | undefined) => void;
-  fkLabel: (column: ColumnInfo, value: unknown) => string | undefined;
+  displayLabel: (column: ColumnInfo, value: unknown) => string | undefined;
+  enumLabels: (column: ColumnInfo) => Record<string, string> | undefined;
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -47,8 +48,8 @@ export function TableGrid(props: Props) {
   const range = anchor && focus ? rangeOf(anchor, focus) : undefined;
   const offset = canEdit && table.deletable ? 1 : 0; // the row-selection column comes first
   const gridCols = useMemo(
-    () => gridColumns({ table, columns, title: props.title, canEdit, cellErrors: edits.cellErrors, range, filters: props.filters, onFilter: props.onFilter, fkLabel: props.fkLabel }),
-    [table, columns, props.title, canEdit, edits.cellErrors, range, props.filters, props.onFilter, props.fkLabel],
+    () => gridColumns({ table, columns, title: props.title, canEdit, cellErrors: edits.cellErrors, range, filters: props.filters, onFilter: props.onFilter, displayLabel: props.displayLabel }),
+    [table, columns, props.title, canEdit, edits.cellErrors, range, props.filters, props.onFilter, props.displayLabel],
   );
 
   const run = (result: BatchResult) => {
@@ -93,7 +94,7 @@ export function TableGrid(props: Props) {
       event.preventDefault();
       const { r, out } = rangeTexts(pos);
       const block = event.key === 'Delete' ? out.map((line) => line.map(() => '')) : out.map(() => out[0]);
-      run(batchFromPaste(table, columns, rows, block, { rowIdx: r.top, colIdx: r.left }, t));
+      run(batchFromPaste(table, columns, rows, block, { rowIdx: r.top, colIdx: r.left }, t, props.enumLabels));
     }
   };
 
@@ -145,7 +146,7 @@ export function TableGrid(props: Props) {
       onCellPaste={canEdit ? ({ row, column }, event) => {
         event.preventDefault();
         const block = parseClipboard(event.clipboardData.getData('text/plain'));
-        if (block.length) run(batchFromPaste(table, columns, rows, block, { rowIdx: row.index, colIdx: column.idx - offset }, t));
+        if (block.length) run(batchFromPaste(table, columns, rows, block, { rowIdx: row.index, colIdx: column.idx - offset }, t, props.enumLabels));
         return row;
       } : undefined}
     />
