@@ -60,3 +60,38 @@ begin
   end loop;
 end
 $$;
+
+-- Documents: the access-level rule of private.document_row_visible() written into the policy, its
+-- per-person parts as sets computed once per query (the definer helpers keep the lookups from
+-- recursing into the shares' and profiles' own policies).
+create function private.shared_document_ids() returns uuid[]
+language sql stable security definer
+set search_path = ''
+as $$
+  select coalesce(array_agg(distinct s.document_id), '{}') from public.document_shares s
+   where s.user_id = auth.uid() or s.role = any (private.my_roles())
+$$;
+
+-- The people private.manages() is true for, beyond the department-wide roles: those in my groups.
+create function private.managed_person_ids() returns uuid[]
+language sql stable security definer
+set search_path = ''
+as $$
+  select coalesce(array_agg(p.id), '{}') from public.profiles p where p.group_id = any (private.scope_group_ids())
+$$;
+
+grant execute on function private.shared_document_ids(), private.managed_person_ids() to authenticated, service_role;
+revoke execute on function private.shared_document_ids(), private.managed_person_ids() from anon, public;
+
+alter policy "readers by access level" on public.documents using (
+  (select auth.uid()) is not null and (
+    access_level = 'public'
+    or (access_level = 'internal' and (owner_id = (select auth.uid()) or (select private.is_department_member())))
+    or (access_level = 'confidential' and (
+          owner_id = (select auth.uid())
+          or (select private.is_dept_wide())
+          or owner_id = any ((select private.managed_person_ids())::uuid[])
+          or group_id = any ((select private.scope_group_ids())::uuid[])
+          or id = any ((select private.shared_document_ids())::uuid[])))
+    or (access_level = 'secret' and (
+          owner_id = (select auth.uid()) or (select private.has_role('dept_manager')) or private.has_document_grant(id)))));
