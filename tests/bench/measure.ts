@@ -25,11 +25,15 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** n sequential samples after a short warm-up; a call that fails throws (a bench is no place for errors). */
-export async function sample(n: number, fn: () => Promise<unknown>): Promise<Summary> {
+/**
+ * n sequential samples after a short warm-up, or fewer (at least 5) when they take more than
+ * budgetMs in all; a call that fails throws (a bench is no place for errors).
+ */
+export async function sample(n: number, fn: () => Promise<unknown>, budgetMs = 20_000): Promise<Summary> {
   for (let i = 0; i < Math.min(2, Math.ceil(n / 10)); i++) await fn();
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(await timed(fn));
+  const until = Date.now() + budgetMs;
+  for (let i = 0; i < n && (i < 5 || Date.now() < until); i++) out.push(await timed(fn));
   return summarise(out);
 }
 
