@@ -10,6 +10,8 @@ const ok = (page: import('@playwright/test').Page) =>
   page.locator('.ant-modal:visible').getByRole('button', { name: /^(确\s?定|OK)$/ });
 
 test('customer, contact, follow-up, quotation over the threshold, approval, sent', async ({ page }) => {
+  // A long journey through three people: the default minute is tight on a busy 2-core machine.
+  test.setTimeout(120_000);
   const name = `E2E 华北重工 ${Date.now()}`;
   await signIn(page, 'sales1');
   await page.goto('/customers/create');
