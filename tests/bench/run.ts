@@ -26,6 +26,7 @@ const scale = benchScale();
 const parts = process.env.BENCH_PARTS ?? (scale.name === 'full' ? 'all' : 'core');
 const log = (line: string) => console.log(line);
 const TARGET_P95 = 150;
+const MIB = 1024 * 1024;
 
 async function signIn(t: TestStack, email: string): Promise<PageContext> {
   const client = makeClient(t.url, t.anonKey);
@@ -197,7 +198,7 @@ function render(backend: string, at: Date, r: Results): string {
   if (r.storage) {
     const s = r.storage;
     out.push(`\n### Storage: ${(s.bytes / 1e6).toFixed(0)} MB\n`);
-    out.push(`upload ${s.uploadMBps.toFixed(1)} MiB/s, download ${s.downloadMBps.toFixed(1)} MiB/s, intact ${s.intact}; peak RSS growth of the process (stack + streaming client) ${s.rssGrowthMB.toFixed(1)} MiB — ${mark(s.rssGrowthMB < s.bytes / 1024 / 1024 / 2)} (must stay well under the file size).`);
+    out.push(`upload ${s.uploadMBps.toFixed(1)} MiB/s, download ${s.downloadMBps.toFixed(1)} MiB/s, intact ${s.intact}; peak RSS growth of the process (stack + streaming client) ${s.rssGrowthMB.toFixed(1)} MiB for a ${(s.bytes / MIB).toFixed(1)} MiB file — ${mark(s.rssGrowthMB < s.bytes / MIB)} (must not grow by the file size).`);
   }
   if (r.start) out.push(`\n### Start-up (${r.start.backend})\n\n\`npm run db:reset\` ${r.start.dbResetSeconds.toFixed(1)} s; cold \`npm start\` on that data until API and app answer ${r.start.coldStartSeconds.toFixed(1)} s.`);
   if (r.bundle) {
