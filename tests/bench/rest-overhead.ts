@@ -3,7 +3,7 @@
 // authenticated user. Run: npx tsx tests/bench/rest-overhead.ts  (DATABASE_URL=… for PostgreSQL).
 import { startTestStack } from '../helpers/stack.ts';
 import { signJwt } from '../../supabase/local/jwt.ts';
-import { runAsRole } from '../../supabase/local/db/as-role.ts';
+import { executeAs } from '../../supabase/local/rest/execute.ts';
 import { loadSchemaCache, relKey } from '../../supabase/local/rest/schema-cache.ts';
 import { planRead } from '../../supabase/local/rest/plan.ts';
 import { sortParams } from '../../supabase/local/rest/request-params.ts';
@@ -54,7 +54,9 @@ async function main() {
     const p = new Params();
     const sql = readStatement(plan, `${qualified('public', 'bench_items')} as ${ident(plan.alias)}`, { offset: 50, limit: 25, exactCount: true, singular: false, stripNulls: false }, p);
     const info = { method: 'GET', path: '/bench_items', headers };
-    const direct = () => runAsRole(db, 'authenticated', claims, info, (tx) => tx.query(sql, p.values));
+    // With the role's own settings (e.g. jit), as the REST API applies them in every request.
+    const direct = () => executeAs(db, { role: 'authenticated', claims, authed: true }, info,
+      { schema: 'public', readOnly: true, roleSettings: cache.roleSettings.get('authenticated') }, (tx) => tx.query(sql, p.values));
     const viaRest = async () => {
       const res = await fetch(url, { headers });
       if (res.status !== 206) throw new Error(`unexpected status ${res.status}: ${await res.text()}`);
