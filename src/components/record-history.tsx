@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { supabase } from '../providers/supabase-client.ts';
 
-interface AuditRow {
+/** One row of audit_log as the history views read it. */
+export interface AuditRow {
   id: number;
   action: 'INSERT' | 'UPDATE' | 'DELETE';
   actor_id: string | null;

@@ -8,16 +8,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { supabase } from '../../providers/supabase-client.ts';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
-
-interface AuditRow {
-  id: number;
-  action: 'INSERT' | 'UPDATE' | 'DELETE';
-  actor_id: string | null;
-  at: string;
-  changed_columns: string[];
-  old_values: Record<string, unknown> | null;
-  new_values: Record<string, unknown> | null;
-}
+import type { AuditRow } from '../../components/record-history.tsx';
 
 interface Props {
   table: string;
