@@ -266,7 +266,8 @@ test('a signed contract runs: working files, execution, termination by the manag
   await page.getByTestId('terminate-reason').fill('客户破产，经协商终止');
   await page.locator('#terminate-ok').click();
   await expect(status(page)).toHaveText('已终止');
-  await expect(page.getByText('客户破产，经协商终止')).toBeVisible();
+  // On the record (the modal's text box may still be fading out).
+  await expect(page.locator('.ant-descriptions').getByText('客户破产，经协商终止')).toBeVisible();
 
   // The manager reads the ageing per owner and per group.
   await page.goto('/receivables');
