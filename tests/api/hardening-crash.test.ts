@@ -5,12 +5,13 @@
 // its row), and no temp file is left.
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createTempPostgresDb, makeClient, onPostgres, tempDir } from '../helpers/stack.ts';
-import { DEFAULT_JWT_SECRET, PROJECT_ROOT } from '../../supabase/local/config.ts';
+import { DEFAULT_JWT_SECRET } from '../../supabase/local/config.ts';
 import { makeApiKeys } from '../../supabase/local/jwt.ts';
+import { startStackProcess } from '../helpers/stack-process.ts';
 
 const dataDir = tempDir('bizdesk-crash-');
 let pgDb: { url: string; drop(): Promise<void> } | undefined;
@@ -22,31 +23,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-// The stack as `npm run stack` runs it (migrations, buckets from config.toml), without the demo seed.
-const CHILD = `
-const { loadConfig } = await import(${JSON.stringify(`${PROJECT_ROOT}/supabase/local/config.ts`)});
-const { createStack } = await import(${JSON.stringify(`${PROJECT_ROOT}/supabase/local/stack.ts`)});
-const config = loadConfig(process.env, { host: '127.0.0.1', port: 0, dataDir: process.argv[1], logLevel: 'silent', seed: false, scheduler: false, jwtSecret: ${JSON.stringify(DEFAULT_JWT_SECRET)} });
-const stack = await createStack(config);
-console.log('LISTENING ' + await stack.listen());
-`;
-
-function startChild(): Promise<{ url: string; child: ChildProcess }> {
-  const env = { ...process.env, DATABASE_URL: pgDb?.url ?? '' };
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, dataDir], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m) resolve({ url: m[1], child });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`stack exited (${code}): ${out}`)));
-  });
-}
+const startChild = () => startStackProcess(dataDir, pgDb?.url, children);
 
 const BATCH = 3;
 const codeOf = (batch: number, i: number) => `crash-${batch}-${i}`;

@@ -1,11 +1,11 @@
 // An acknowledged upload survives `kill -9` of the stack and a restart on the same data (PGlite data
 // dir or PostgreSQL database, and the storage directory).
 import fs from 'node:fs';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempPostgresDb, makeClient, onPostgres, tempDir } from '../helpers/stack.ts';
-import { PROJECT_ROOT } from '../../supabase/local/config.ts';
 import { makeApiKeys } from '../../supabase/local/jwt.ts';
+import { startStackProcess } from '../helpers/stack-process.ts';
 import { DEFAULT_JWT_SECRET } from '../../supabase/local/config.ts';
 
 const dataDir = tempDir('bizdesk-durable-');
@@ -18,31 +18,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const CHILD = `
-const { loadConfig } = await import(${JSON.stringify(`${PROJECT_ROOT}/supabase/local/config.ts`)});
-const { createStack } = await import(${JSON.stringify(`${PROJECT_ROOT}/supabase/local/stack.ts`)});
-const config = loadConfig(process.env, { host: '127.0.0.1', port: 0, dataDir: process.argv[1], logLevel: 'silent', seed: false, jwtSecret: ${JSON.stringify(DEFAULT_JWT_SECRET)} });
-const stack = await createStack(config);
-console.log('LISTENING ' + await stack.listen());
-`;
-
-/** Starts a stack in its own process on the shared data and returns its URL. */
-function startChild(): Promise<{ url: string; child: ChildProcess }> {
-  const env = { ...process.env, DATABASE_URL: pgDb?.url ?? '' };
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, dataDir], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m) resolve({ url: m[1], child });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`stack exited (${code}): ${out}`)));
-  });
-}
+const startChild = () => startStackProcess(dataDir, pgDb?.url, children);
 
 describe('durability', () => {
   it('keeps an acknowledged upload (row and file) across kill -9 and restart', async () => {
