@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { test, expect, signIn, signedInClient, switchUser } from './fixtures.ts';
 
-const ok = (page: import('@playwright/test').Page) =>
-  page.locator('.ant-modal:visible').getByRole('button', { name: /^(确\s?定|OK)$/ });
+// The open modal's confirm button, by place rather than by name: after a refused submit antd keeps a
+// collapsed loading icon whose label ("loading") stays in the button's accessible name.
+const ok = (page: import('@playwright/test').Page) => page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary');
 
 test('customer, contact, follow-up, quotation over the threshold, approval, sent', async ({ page }) => {
   // A long journey through three people: the default minute is tight on a busy 2-core machine.
@@ -136,6 +137,9 @@ test('the group leader reassigns a customer of sales1 to sales2, who then sees i
   const { client: sales3, id: sales3Id } = await signedInClient('sales3');
   const { data: outsider } = await sales3.from('profiles').select('full_name').eq('id', sales3Id).single();
   await pick(outsider!.full_name as string);
+  // antd's own texts follow the app's language too.
+  await expect(ok(page)).toHaveText(/^确\s?定$/);
+  await expect(page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-default')).toHaveText(/^取\s?消$/);
   await ok(page).click();
   await expect(page.getByText('接收人必须是您管理范围内的在职同事')).toBeVisible();
   const { client: sales1, id: sales1Id } = await signedInClient('sales1');

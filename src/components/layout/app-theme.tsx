@@ -1,8 +1,10 @@
 // antd theme and locale for the whole app: light / dark (remembered) and the i18n language.
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { App as AntdApp, ConfigProvider, theme } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+// The ES builds: the CommonJS `antd/locale/*` entries reach the bundle wrapped once more (default of
+// the default), and antd then silently falls back to English for every built-in text.
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
 
 type Mode = 'light' | 'dark';
