@@ -7,6 +7,27 @@ export interface ReferenceLookup {
   /** Referenced table and the column a file names its rows by. */
   table: string;
   labelColumn: string;
+  /** A second label for names the first one does not know (a product by code, else by name). */
+  fallbackLabelColumn?: string;
+}
+
+/**
+ * Files with one row per child line (a quotation's lines): rows sharing the `groupBy` column's
+ * value form one parent record, whose header columns (the target's `columns`) may stand on any of
+ * its rows. Committed by one RPC that inserts parents and lines together.
+ */
+export interface GroupedImport {
+  linesTable: string;
+  lineColumns: readonly string[];
+  /** A file-only column (not stored) naming the parent a row belongs to. */
+  groupBy: string;
+  /** A line needs one of these (a line's name comes from its product when left out). */
+  lineNeedsOneOf?: readonly string[];
+  /** Numeric bounds the table's checks set (`gt`: strictly greater). */
+  bounds?: Readonly<Record<string, { min?: number; gt?: number; max?: number }>>;
+  /** Date columns that must lie after today. */
+  afterToday?: readonly string[];
+  rpc: string;
 }
 
 export interface ImportTarget {
@@ -15,9 +36,13 @@ export interface ImportTarget {
   /** One column that identifies a record for people: duplicates in the file and in the table. */
   naturalKey?: string;
   references?: Readonly<Record<string, ReferenceLookup>>;
+  grouped?: GroupedImport;
+  /** Where the column labels live (`<labelSpace>.fields.*`), when not under the resource. */
+  labelSpace?: string;
 }
 
 const PEOPLE: ReferenceLookup = { table: 'profiles', labelColumn: 'full_name' };
+const CUSTOMERS: ReferenceLookup = { table: 'customers', labelColumn: 'name' };
 
 export const IMPORT_TARGETS: Readonly<Record<string, ImportTarget>> = {
   customers: {
@@ -40,7 +65,23 @@ export const IMPORT_TARGETS: Readonly<Record<string, ImportTarget>> = {
     resource: 'contracts',
     columns: ['contract_no', 'title', 'customer_id', 'amount', 'currency', 'delivery_on', 'payment_method', 'specs', 'rights_duties', 'breach_terms'],
     naturalKey: 'contract_no', // contracts.contract_no is unique
-    references: { customer_id: { table: 'customers', labelColumn: 'name' } },
+    references: { customer_id: CUSTOMERS },
+  },
+  quotations: {
+    resource: 'quotations',
+    labelSpace: 'quotationImport',
+    columns: ['customer_id', 'title', 'valid_until', 'delivery_on', 'currency', 'payment_terms', 'notes'],
+    references: { customer_id: CUSTOMERS, product_id: { table: 'products', labelColumn: 'code', fallbackLabelColumn: 'name' } },
+    grouped: {
+      linesTable: 'quotation_lines',
+      lineColumns: ['product_id', 'product_name', 'spec', 'unit', 'quantity', 'unit_price', 'discount'],
+      groupBy: 'quote_ref',
+      lineNeedsOneOf: ['product_id', 'product_name'],
+      // 20261123001100_quotations.sql: quotation_lines' checks and the validity trigger.
+      bounds: { quantity: { gt: 0 }, unit_price: { min: 0 }, discount: { min: 0, max: 100 } },
+      afterToday: ['valid_until'],
+      rpc: 'import_quotations',
+    },
   },
 };
 

@@ -8,6 +8,7 @@ import { MappingStep } from './mapping-step.tsx';
 import { PreviewStep } from './preview-step.tsx';
 import { ResultStep } from './result-step.tsx';
 import { UploadStep } from './upload-step.tsx';
+import { importTarget } from './import-targets.ts';
 import { useImportLabels } from './use-import-labels.ts';
 import { useImportWizard, type Step } from './use-import-wizard.ts';
 
@@ -21,7 +22,9 @@ interface Props {
 
 export default function ImportWizard({ resource, title, onClose }: Props) {
   const { t } = useTranslation();
-  const labels = useImportLabels(resource);
+  // Column labels and messages: under the resource, or the target's own section (quotations' lines).
+  const space = importTarget(resource)?.labelSpace ?? resource;
+  const labels = useImportLabels(space);
   const w = useImportWizard(resource, labels);
   const ready = Boolean(w.columns && labels);
   const valid = w.rows.filter((r) => r.issues.length === 0).length;
@@ -53,12 +56,12 @@ export default function ImportWizard({ resource, title, onClose }: Props) {
       {w.progress !== undefined && <Progress percent={Math.round(w.progress * 100)} size="small" status="active" />}
       {w.step === 'upload' && ready && <UploadStep onRead={w.onRead} />}
       {w.step === 'map' && w.raw && w.columns && (
-        <MappingStep resource={resource} raw={w.raw} columns={w.columns} mapping={w.mapping} onChange={w.setMapping} />
+        <MappingStep resource={space} raw={w.raw} columns={w.columns} mapping={w.mapping} onChange={w.setMapping} />
       )}
       {w.step === 'preview' && w.raw && (
-        <PreviewStep resource={resource} raw={w.raw} mapping={w.mapping} rows={w.rows} mode={w.mode} onModeChange={w.setMode} />
+        <PreviewStep resource={space} raw={w.raw} mapping={w.mapping} rows={w.rows} mode={w.mode} onModeChange={w.setMode} />
       )}
-      {w.step === 'result' && w.report && <ResultStep resource={resource} report={w.report} />}
+      {w.step === 'result' && w.report && <ResultStep resource={space} report={w.report} />}
     </Modal>
   );
 }

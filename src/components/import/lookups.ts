@@ -32,13 +32,22 @@ async function rowsWithValues(client: SupabaseClient, table: string, column: str
   return rows;
 }
 
-/** Normalized label → ids of the referenced rows carrying it (several: ambiguous). */
-export async function fetchReferenceIds(client: SupabaseClient, lookup: ReferenceLookup, labels: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await rowsWithValues(client, lookup.table, lookup.labelColumn, labels, `id, ${lookup.labelColumn}`);
+async function idsByLabel(client: SupabaseClient, table: string, column: string, labels: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await rowsWithValues(client, table, column, labels, `id, ${column}`);
   const byLabel = new Map<string, string[]>();
   for (const row of rows) {
-    const k = keyOf(row[lookup.labelColumn]);
+    const k = keyOf(row[column]);
     byLabel.set(k, [...(byLabel.get(k) ?? []), String(row.id)]);
+  }
+  return byLabel;
+}
+
+/** Normalized label → ids of the referenced rows carrying it (several: ambiguous). */
+export async function fetchReferenceIds(client: SupabaseClient, lookup: ReferenceLookup, labels: readonly string[]): Promise<Map<string, string[]>> {
+  const byLabel = await idsByLabel(client, lookup.table, lookup.labelColumn, labels);
+  const rest = labels.filter((l) => !byLabel.has(keyOf(l)));
+  if (lookup.fallbackLabelColumn && rest.length) {
+    for (const [k, ids] of await idsByLabel(client, lookup.table, lookup.fallbackLabelColumn, rest)) byLabel.set(k, ids);
   }
   return byLabel;
 }

@@ -16,7 +16,7 @@ export function ResultStep({ resource, report }: Props) {
   const title = failure?.key
     ? t(failure.key, { line: failure.line, count: report.skipped.length })
     : failure?.error
-      ? t('import.result.refused', { message: refusalText(t, resource, failure.error, translateError(failure.error)) })
+      ? t(failure.line ? 'import.result.refusedAt' : 'import.result.refused', { line: failure.line, message: refusalText(t, resource, failure.error, translateError(failure.error)) })
       : report.inserted === 0
         ? t('import.result.nothing')
         : t('import.result.inserted', { count: report.inserted });
@@ -29,6 +29,9 @@ export function ResultStep({ resource, report }: Props) {
         subTitle={report.skipped.length && !failure ? t('import.result.skipped', { count: report.skipped.length }) : undefined}
         style={{ padding: 16 }}
       />
+      {report.created?.some((c) => c.number) && (
+        <Typography.Paragraph data-testid="import-created">{t('import.result.created', { numbers: report.created.map((c) => c.number).join(', ') })}</Typography.Paragraph>
+      )}
       {report.skipped.length > 0 && (
         <Table<SkippedRow> dataSource={report.skipped} rowKey="line" size="small" pagination={{ pageSize: 20, showSizeChanger: false }} data-testid="import-skipped">
           <Table.Column<SkippedRow> title={t('import.preview.line')} dataIndex="line" width={70} />

@@ -3,10 +3,12 @@ import { useEffect, useState } from 'react';
 import { loadTableSchema } from '../../providers/table-schema.ts';
 import { supabase } from '../../providers/supabase-client.ts';
 import { commitImport, type CommitMode, type CommitReport } from './commit.ts';
+import { commitGroups } from './commit-groups.ts';
 import { autoMap, type ColumnMapping } from './header-mapping.ts';
 import type { ImportColumn } from './import-column.ts';
 import { importTarget, targetFromSchema, type ImportTarget } from './import-targets.ts';
 import type { ImportLabels } from './labels.ts';
+import { checkGroups, groupedImportColumns } from './line-groups.ts';
 import type { RawTable } from './raw-table.ts';
 import { buildValidationContext, importColumns } from './validation-context.ts';
 import { validateRows, type ValidatedRow } from './validate-rows.ts';
@@ -32,8 +34,11 @@ export function useImportWizard(resource: string, labels: ImportLabels | undefin
       const table = schema.get(resource);
       if (!table?.insertable) return setSchemaError(new Error(`no insertable table ${resource}`));
       const chosen = importTarget(resource) ?? targetFromSchema(table, schema);
+      const lines = chosen.grouped && schema.get(chosen.grouped.linesTable);
+      if (chosen.grouped && !lines?.insertable) return setSchemaError(new Error(`no insertable table ${chosen.grouped.linesTable}`));
       setTarget(chosen);
-      setColumns(importColumns(chosen, table));
+      const header = importColumns(chosen, table);
+      setColumns(chosen.grouped && lines ? groupedImportColumns(header, importColumns({ ...chosen, columns: chosen.grouped.lineColumns }, lines), chosen.grouped) : header);
     }, setSchemaError);
   }, [resource]);
 
@@ -60,7 +65,8 @@ export function useImportWizard(resource: string, labels: ImportLabels | undefin
     run(async () => {
       setProgress(0);
       const ctx = await buildValidationContext(supabase, target!, columns!, raw!, mapping, labels!);
-      const validated = await validateRows(raw!.rows, ctx, { lines: raw!.lines, onProgress: setProgress });
+      const checked = await validateRows(raw!.rows, ctx, { lines: raw!.lines, onProgress: setProgress });
+      const validated = target!.grouped ? checkGroups(checked, target!, columns!) : checked;
       setRows(validated);
       setMode(validated.some((r) => r.issues.length) ? 'valid-only' : 'all-or-nothing');
       setStep('preview');
@@ -68,7 +74,7 @@ export function useImportWizard(resource: string, labels: ImportLabels | undefin
 
   const commit = () =>
     run(async () => {
-      setReport(await commitImport(supabase, resource, rows, mode));
+      setReport(await (target!.grouped ? commitGroups(supabase, target!, rows, mode) : commitImport(supabase, resource, rows, mode)));
       setStep('result');
     });
 

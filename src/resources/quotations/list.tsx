@@ -3,6 +3,7 @@ import { CreateButton, List, ShowButton, useTable } from '@refinedev/antd';
 import { useTranslation } from 'react-i18next';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { ListExportButton, type ExportColumn } from '../../components/export/index.ts';
+import { ImportButton } from '../../components/import/index.ts';
 import { QUOTATION_STATUSES, type QuotationRecord } from './options.ts';
 
 const SELECT = 'id, quote_no, title, status, total_amount, currency, valid_until, created_at, customer:customers(name), owner:profiles!quotations_owner_id_fkey(full_name)';
@@ -31,6 +32,8 @@ export default function QuotationList() {
     <List breadcrumb={false} title={t('quotations.title')} headerButtons={
       <Space>
         <ListExportButton columns={exportColumns} fileName={t('quotations.title')} resource="quotations" filters={filters} sorters={sorters} meta={{ select: SELECT }} />
+        {/* One file row per line; rows sharing a quotation ref make one draft (import-targets.ts). */}
+        <ImportButton resource="quotations" title={t('quotations.title')} />
         <CreateButton />
       </Space>
     }>
