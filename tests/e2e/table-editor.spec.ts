@@ -161,6 +161,32 @@ test('an admin adds a row and deletes it', async ({ page }) => {
   expect((await readProducts(tag)).map((p) => p.code)).toEqual([1, 2, 3, 4].map((i) => `${tag}-${i}`));
 });
 
+test('a delete of two rows that one refuses deletes neither and names the refused row', async ({ page }) => {
+  const tag = `删除${Date.now().toString(36)}`;
+  const { client } = await signedInClient('admin');
+  const { data, error } = await client.from('customers').insert([1, 2].map((i) => ({ name: `${tag}-${i}` }))).select('id, name');
+  if (error) throw error;
+  const customers = data as { id: string; name: string }[];
+  // A quotation keeps its customer (foreign key without cascade).
+  const quoted = customers.find((c) => c.name === `${tag}-2`)!;
+  const quotation = await client.from('quotations').insert({ customer_id: quoted.id, valid_until: '2099-12-31' });
+  if (quotation.error) throw quotation.error;
+  await signIn(page, 'admin');
+  await page.goto('/admin/data/customers');
+  await page.getByTestId('filter-name').click();
+  await page.getByTestId('filter-input-name').fill(tag);
+  await page.getByTestId('filter-input-name').press('Enter');
+  await expect(page.getByTestId('row-count')).toHaveText('共 2 行');
+  for (const row of [0, 1]) await page.getByTestId(`cell-${row}-name`).locator('xpath=ancestor::*[@role="row"]').locator('input[type=checkbox]').check();
+  await page.getByTestId('delete-rows').click();
+  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await expect(page.getByTestId('delete-refused')).toContainText('未删除任何行');
+  await expect(page.getByTestId('delete-refused')).toContainText(quoted.id);
+  await expect(page.getByTestId('row-count')).toHaveText('共 2 行');
+  const { data: left } = await client.from('customers').select('id').in('id', customers.map((c) => c.id));
+  expect(left).toHaveLength(2);
+});
+
 test('a foreign key shows the referenced name and is picked by searching it; a refused boolean keeps its value', async ({ page }) => {
   const tag = `联系人${Date.now().toString(36)}`;
   const { client } = await signedInClient('admin');

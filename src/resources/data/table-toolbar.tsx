@@ -1,6 +1,6 @@
 // The editor's toolbar: which table, how many rows, undo / redo, add / delete rows, the active
 // row's history, columns, import and export.
-import { Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, HistoryOutlined, PlusOutlined, RedoOutlined, ReloadOutlined, UndoOutlined } from '@ant-design/icons';
 import type { CrudFilter, CrudSort } from '@refinedev/core';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { ImportButton } from '../../components/import/index.ts';
 import { formatCell } from '../../components/cell-value/format.ts';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
 import type { ColumnInfo, TableInfo } from '../../providers/table-schema.ts';
-import { deleteRows } from './delete-rows.ts';
+import { deleteRefusalText, deleteRows } from './delete-rows.ts';
 import { TablePicker } from './table-picker.tsx';
 import { tableTitle } from './table-title.ts';
 import type { useGridEdits } from './use-grid-edits.ts';
@@ -37,13 +37,16 @@ interface Props {
 export function TableToolbar(p: Props) {
   const { t, i18n } = useTranslation();
   const apiMessage = useApiMessage();
+  const { message } = App.useApp();
   const remove = async () => {
     try {
-      await deleteRows(p.table, [...p.selected].map((k) => JSON.parse(k) as Record<string, unknown>));
-      apiMessage.success(t('table_editor.deleted', { count: p.selected.size }));
+      await deleteRows(p.table.name, [...p.selected].map((k) => JSON.parse(k) as Record<string, unknown>));
     } catch (error) {
-      apiMessage.error(error);
+      // Nothing was deleted: the rows and the selection stay, so the refused row can be unselected.
+      void message.error({ content: <span data-testid="delete-refused">{deleteRefusalText(error)}</span>, key: 'delete-refused', duration: 8 });
+      return;
     }
+    apiMessage.success(t('table_editor.deleted', { count: p.selected.size }));
     p.onDeleted();
   };
   return (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button, Card, Table, Tabs } from 'antd';
 import { useTable } from '@refinedev/antd';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { supabase } from '../../providers/supabase-client.ts';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
@@ -29,13 +29,18 @@ export default function AgreementsPage() {
     sorters: { initial: [{ field: 'signed_on', order: 'desc' }] },
     meta: { select: 'id, person_id, signed_on, expires_on, scan_path, person:profiles(full_name)' },
   });
+  const [missingPage, setMissingPage] = useState({ current: 1, pageSize: 10 });
+  // Paged by the database: one page of the list and the exact count of everyone on it.
   const missing = useQuery({
-    queryKey: ['people-without-agreement'],
+    queryKey: ['people-without-agreement', missingPage],
     queryFn: async () => {
-      const { data, error } = await supabase.rpc('people_without_agreement');
+      const from = (missingPage.current - 1) * missingPage.pageSize;
+      const { data, error, count } = await supabase.rpc('people_without_agreement', {}, { count: 'exact' })
+        .select('id, full_name, email').order('full_name').order('id').range(from, from + missingPage.pageSize - 1);
       if (error) throw error;
-      return data as MissingRow[];
+      return { rows: data as MissingRow[], total: count ?? 0 };
     },
+    placeholderData: keepPreviousData,
   });
   const openScan = async (path: string) => {
     const { data, error } = await supabase.storage.from('agreements').createSignedUrl(path, 60, { download: true });
@@ -65,8 +70,15 @@ export default function AgreementsPage() {
           ),
         },
         {
-          key: 'missing', label: `${t('agreements.missing')} (${missing.data?.length ?? 0})`, children: (
-            <Table<MissingRow> dataSource={missing.data ?? []} loading={missing.isLoading} rowKey="id" pagination={{ pageSize: 10 }} data-testid="agreement-missing">
+          key: 'missing', label: `${t('agreements.missing')} (${missing.data?.total ?? 0})`, children: (
+            <Table<MissingRow>
+              dataSource={missing.data?.rows ?? []}
+              loading={missing.isFetching}
+              rowKey="id"
+              pagination={{ ...missingPage, total: missing.data?.total ?? 0 }}
+              onChange={(pagination) => setMissingPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 10 })}
+              data-testid="agreement-missing"
+            >
               <Table.Column<MissingRow> dataIndex="full_name" title={f('person_id')} />
               <Table.Column<MissingRow> dataIndex="email" title={f('email')} />
               {keeper && <Table.Column<MissingRow> title={t('table.actions')} render={(_, r) => (
