@@ -182,18 +182,20 @@ create trigger receivables_follow_customers after update of name on public.custo
 select private.rebuild_receivables();
 
 -- Read as the contract itself is read: the select policy of public.contracts, with the helpers
--- once per query (the shape of 20261123009000_performance.sql), on the copied columns.
+-- once per query (the shape of 20261123009000_performance.sql), on the copied columns. The group
+-- scope comes after the role checks: it is the dearest helper, and the page's bucket columns run
+-- this policy once per row shown.
 alter table private.receivable_balances enable row level security;
 create policy "contract readers read receivables" on private.receivable_balances for select to authenticated
   using (
     (owner_id = (select auth.uid()))
-    or (group_id = any ((select private.scope_group_ids())::uuid[]))
     or (select private.is_dept_wide())
     or ((contract_status <> all (array['draft', 'manager_review']::public.contract_status[])) and (select private.has_role('legal')))
     or ((contract_status <> all (array['draft', 'manager_review', 'legal_review', 'gm_review']::public.contract_status[]))
         and (select private.has_role('finance')))
     or ((contract_status = any (array['signed', 'executing', 'completed', 'terminated']::public.contract_status[]))
         and (select private.has_role('archivist')))
+    or (group_id = any ((select private.scope_group_ids())::uuid[]))
     or (contract_id = any ((select private.approval_record_ids('contract'))::uuid[])));
 revoke all on private.receivable_balances from public, anon;
 grant select on private.receivable_balances to authenticated, service_role;
@@ -205,11 +207,11 @@ alter table private.receivable_totals enable row level security;
 create policy "scope and contract roles read receivable totals" on private.receivable_totals for select to authenticated
   using (
     (owner_id = (select auth.uid()))
-    or (group_id = any ((select private.scope_group_ids())::uuid[]))
     or (select private.is_dept_wide())
-    or (select private.has_role('legal'))
     or (select private.has_role('finance'))
-    or (select private.has_role('archivist')));
+    or (select private.has_role('legal'))
+    or (select private.has_role('archivist'))
+    or (group_id = any ((select private.scope_group_ids())::uuid[])));
 revoke all on private.receivable_totals from public, anon;
 grant select on private.receivable_totals to authenticated, service_role;
 
@@ -281,16 +283,8 @@ $$;
 -- its instalments; plus, for an approver of single contracts, the customers they see only through
 -- those contracts.
 create or replace view public.receivables_ageing_today with (security_invoker = true) as
-  with k as (
-    select t.customer_id, t.customer_name, t.owner_id, t.group_id, t.total_outstanding::numeric as total_outstanding
-      from private.receivable_totals t
-    union all
-    select distinct b.customer_id, b.customer_name, b.owner_id, b.group_id,
-           private.receivable_outstanding(b.customer_id, b.owner_id, b.group_id, null, current_date)
-      from private.receivable_balances b
-     where b.contract_id = any ((select private.approval_record_ids('contract'))::uuid[])
-       and not exists (select 1 from private.receivable_totals t
-                        where t.customer_id = b.customer_id and t.owner_id = b.owner_id and t.group_id is not distinct from b.group_id))
+  -- A subquery, not a CTE: the view must fold into the page's query, so that the buckets are worked
+  -- out after its order and limit, for the rows it returns (a CTE computed them for every row).
   select k.customer_id, k.customer_name, k.owner_id, k.group_id,
          private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, 'not_due', current_date) as not_due,
          private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '0_30', current_date) as d0_30,
@@ -298,7 +292,17 @@ create or replace view public.receivables_ageing_today with (security_invoker = 
          private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '61_90', current_date) as d61_90,
          private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '90_plus', current_date) as d90_plus,
          k.total_outstanding
-    from k;
+    from (
+      select t.customer_id, t.customer_name, t.owner_id, t.group_id, t.total_outstanding::numeric as total_outstanding
+        from private.receivable_totals t
+      union all
+      select distinct b.customer_id, b.customer_name, b.owner_id, b.group_id,
+             private.receivable_outstanding(b.customer_id, b.owner_id, b.group_id, null, current_date)
+        from private.receivable_balances b
+       where b.contract_id = any ((select private.approval_record_ids('contract'))::uuid[])
+         and not exists (select 1 from private.receivable_totals t
+                          where t.customer_id = b.customer_id and t.owner_id = b.owner_id and t.group_id is not distinct from b.group_id)
+    ) k;
 
 -- Per customer, owner or group for any day: one pass over the table (was: over the function's rows).
 create or replace function public.receivables_ageing_by(dimension text, as_of date default current_date)

@@ -115,6 +115,13 @@ describe('receivable_instalments', () => {
       .toEqual(expect.arrayContaining([[1, 20000, '61_90'], [2, 30000, '0_30'], [3, 50000, 'not_due']]));
     expect((await actual('sales3')).some((r) => r.contract_id === signed.id)).toBe(false);
     await expectSameForEveryone();
+    // A page as the app asks for it: the largest first, counted.
+    const { client } = await as('finance');
+    const page = await client.from('receivables_ageing_today').select('total_outstanding', { count: 'exact' })
+      .order('total_outstanding', { ascending: false }).range(0, 2);
+    const all = Object.values(await expectedAgeing('finance')).sort((a, b) => b.total_outstanding - a.total_outstanding);
+    expect(page.count).toBe(all.length);
+    expect(page.data).toEqual(all.slice(0, 3).map((a) => ({ total_outstanding: a.total_outstanding })));
   });
 
   it('follows payments: a part payment lowers what is due, a full one takes the instalment off', async () => {

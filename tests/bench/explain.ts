@@ -25,7 +25,8 @@ export async function explainPage(db: Db, claims: Record<string, unknown>, page:
   const cache = await loadSchemaCache(db, ['public']);
   const rel = cache.relations.get(relKey('public', table));
   if (!rel) throw new Error(`no table ${table}`);
-  const plan = planRead(cache, rel, sortParams(parseQueryString(query)));
+  // parseQueryString reads a URL: without the '?' it would see no parameters at all.
+  const plan = planRead(cache, rel, sortParams(parseQueryString(`?${query}`)));
   const p = new Params();
   const sql = readStatement(plan, `${qualified('public', table)} as ${ident(plan.alias)}`, { offset: 0, limit: 25, exactCount: true, singular: false, stripNulls: false }, p);
   const info = { method: 'GET', path: `/${table}`, headers: {} };
