@@ -34,7 +34,8 @@ test('import quotations from XLSX: lines grouped by ref, the bad line flagged an
   await expect(mapping.locator('.ant-select-selection-item')).toHaveText(['报价编号', '客户 (必填)', '标题', '有效期至 (必填)', '产品', '名称', '数量 (必填)', '单价 (必填)', '折扣%']);
   await page.getByTestId('import-next').click();
 
-  await expect(page.getByTestId('import-summary')).toHaveText('共 4 行：有效 3 行，有问题 1 行');
+  await expect(page.getByTestId('import-summary')).toContainText('共 4 行：有效 3 行，有问题 1 行');
+  await expect(page.getByTestId('import-parents')).toHaveText('有效行组成 2 张报价单');
   const problem = page.getByTestId('import-problem-row');
   await expect(problem).toHaveCount(1);
   await expect(problem).toContainText('数量: 须大于 0');

@@ -59,7 +59,7 @@ export default function ImportWizard({ resource, title, onClose }: Props) {
         <MappingStep resource={space} raw={w.raw} columns={w.columns} mapping={w.mapping} onChange={w.setMapping} />
       )}
       {w.step === 'preview' && w.raw && (
-        <PreviewStep resource={space} raw={w.raw} mapping={w.mapping} rows={w.rows} mode={w.mode} onModeChange={w.setMode} />
+        <PreviewStep resource={space} raw={w.raw} mapping={w.mapping} rows={w.rows} mode={w.mode} onModeChange={w.setMode} parents={w.parents} />
       )}
       {w.step === 'result' && w.report && <ResultStep resource={space} report={w.report} />}
     </Modal>

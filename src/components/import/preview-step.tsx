@@ -16,9 +16,11 @@ interface Props {
   rows: readonly ValidatedRow[];
   mode: CommitMode;
   onModeChange: (mode: CommitMode) => void;
+  /** Grouped imports: how many records (quotations) the valid rows make. */
+  parents?: number;
 }
 
-export function PreviewStep({ resource, raw, mapping, rows, mode, onModeChange }: Props) {
+export function PreviewStep({ resource, raw, mapping, rows, mode, onModeChange, parents }: Props) {
   const { t } = useTranslation();
   const invalid = useMemo(() => rows.filter((r) => r.issues.length > 0), [rows]);
   const [onlyProblems, setOnlyProblems] = useState(invalid.length > 0);
@@ -31,6 +33,7 @@ export function PreviewStep({ resource, raw, mapping, rows, mode, onModeChange }
         style={{ marginBottom: 12 }}
         data-testid="import-summary"
         message={t('import.preview.summary', { total: rows.length, valid: rows.length - invalid.length, invalid: invalid.length })}
+        description={parents === undefined ? undefined : <span data-testid="import-parents">{t('import.preview.parents', { count: parents })}</span>}
       />
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Text>{t('import.preview.mode')}:</Typography.Text>

@@ -1,5 +1,5 @@
 // The wizard's state and steps: read → map → validate (lookups as the signed-in user) → commit.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { loadTableSchema } from '../../providers/table-schema.ts';
 import { supabase } from '../../providers/supabase-client.ts';
 import { commitImport, type CommitMode, type CommitReport } from './commit.ts';
@@ -8,7 +8,7 @@ import { autoMap, type ColumnMapping } from './header-mapping.ts';
 import type { ImportColumn } from './import-column.ts';
 import { importTarget, targetFromSchema, type ImportTarget } from './import-targets.ts';
 import type { ImportLabels } from './labels.ts';
-import { checkGroups, groupedImportColumns } from './line-groups.ts';
+import { checkGroups, groupedImportColumns, toLineGroups } from './line-groups.ts';
 import type { RawTable } from './raw-table.ts';
 import { buildValidationContext, importColumns } from './validation-context.ts';
 import { validateRows, type ValidatedRow } from './validate-rows.ts';
@@ -78,7 +78,10 @@ export function useImportWizard(resource: string, labels: ImportLabels | undefin
       setStep('result');
     });
 
+  // Grouped imports: the records the valid rows make (what "valid only" would create).
+  const parents = useMemo(() => (target?.grouped ? toLineGroups(rows, target).length : undefined), [rows, target]);
+
   const back = () => setStep(step === 'preview' ? 'map' : 'upload');
 
-  return { step, columns, schemaError, raw, mapping, setMapping, rows, progress, mode, setMode, report, busy, error, onRead, validate, commit, back };
+  return { step, columns, parents, schemaError, raw, mapping, setMapping, rows, progress, mode, setMode, report, busy, error, onRead, validate, commit, back };
 }
