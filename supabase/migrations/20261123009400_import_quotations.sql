@@ -8,6 +8,18 @@
 --   discount }] }]
 -- Returns [{ line, id, quote_no }]. Any refusal rolls everything back; its details name the file
 -- row as JSON { "line": n, "detail": <Postgres's detail> } and its hint is kept.
+-- Lines of one imported quotation, numbered from first_no on, in one statement (invoker: the
+-- lines' RLS and checks apply).
+create function private.insert_import_lines(qid uuid, lines jsonb, first_no integer) returns void
+language sql
+security invoker
+set search_path = ''
+as $$
+  insert into public.quotation_lines (quotation_id, line_no, product_id, product_name, spec, unit, quantity, unit_price, discount)
+  select qid, first_no - 1 + e.n, r.product_id, r.product_name, r.spec, r.unit, r.quantity, r.unit_price, coalesce(r.discount, 0)
+    from jsonb_array_elements(lines) with ordinality e(x, n), jsonb_populate_record(null::public.quotation_lines, e.x) r
+$$;
+
 create function public.import_quotations(p_quotations jsonb) returns jsonb
 language plpgsql
 security invoker
@@ -41,14 +53,20 @@ begin
       select h.customer_id, h.title, h.valid_until, h.delivery_on, coalesce(h.currency, 'CNY'), h.payment_terms, h.notes
         from jsonb_populate_record(null::public.quotations, q -> 'header') h
       returning id, quote_no into qid, qno;
-      position := 0;
-      for l in select x from jsonb_array_elements(q -> 'lines') x loop
-        current_line := coalesce((l ->> 'line')::integer, current_line);
-        position := position + 1;
-        insert into public.quotation_lines (quotation_id, line_no, product_id, product_name, spec, unit, quantity, unit_price, discount)
-        select qid, position, r.product_id, r.product_name, r.spec, r.unit, r.quantity, r.unit_price, coalesce(r.discount, 0)
-          from jsonb_populate_record(null::public.quotation_lines, l) r;
-      end loop;
+      -- All lines in one statement: the totals trigger (and the header's audit entry) runs once.
+      -- Should it fail, the lines go in one by one to find the file row that is refused.
+      begin
+        perform private.insert_import_lines(qid, q -> 'lines', 1);
+      exception when others then
+        position := 0;
+        for l in select x from jsonb_array_elements(q -> 'lines') x loop
+          current_line := coalesce((l ->> 'line')::integer, current_line);
+          position := position + 1;
+          perform private.insert_import_lines(qid, jsonb_build_array(l), position);
+        end loop;
+        -- Each line alone went in (the statement as a whole was refused): report the statement's error.
+        raise;
+      end;
       result := result || jsonb_build_array(jsonb_build_object('line', (q ->> 'line')::integer, 'id', qid, 'quote_no', qno));
     end loop;
   exception when others then
@@ -65,5 +83,7 @@ begin
 end
 $$;
 
+revoke execute on function private.insert_import_lines(uuid, jsonb, integer) from public, anon, service_role;
+grant execute on function private.insert_import_lines(uuid, jsonb, integer) to authenticated;
 revoke execute on function public.import_quotations(jsonb) from public, anon, service_role;
 grant execute on function public.import_quotations(jsonb) to authenticated;
