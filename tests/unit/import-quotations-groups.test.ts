@@ -149,6 +149,13 @@ describe('line validation', () => {
     expect(toLineGroups(rows, target).map((g) => g.line)).toEqual([7]);
   });
 
+  it('a quotation has at most 999 lines: the rows beyond are flagged', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => ['Q', i ? '' : '华东精密', i ? '' : '2027-01-31', '', '', `件 ${i}`, '1', '1', '']);
+    const rows = await check([HEAD, ...many]);
+    expect(rows.filter((r) => r.issues.some((i) => i.key === 'import.issues.tooManyLines')).map((r) => r.line)).toEqual([1001, 1002]);
+    expect(toLineGroups(rows, target)).toEqual([]);
+  });
+
   it('one bad line skips its whole quotation, not the others', async () => {
     const rows = await check([
       HEAD,

@@ -25,6 +25,8 @@ export interface GroupedImport {
   lineNeedsOneOf?: readonly string[];
   /** Numeric bounds the table's checks set (`gt`: strictly greater). */
   bounds?: Readonly<Record<string, { min?: number; gt?: number; max?: number }>>;
+  /** Lines one parent may have. */
+  maxLines?: number;
   /** Date columns that must lie after today. */
   afterToday?: readonly string[];
   rpc: string;
@@ -80,6 +82,7 @@ export const IMPORT_TARGETS: Readonly<Record<string, ImportTarget>> = {
       // 20261123001100_quotations.sql: quotation_lines' checks and the validity trigger.
       bounds: { quantity: { gt: 0 }, unit_price: { min: 0 }, discount: { min: 0, max: 100 } },
       afterToday: ['valid_until'],
+      maxLines: 999, // quotation_lines.line_no between 1 and 999
       rpc: 'import_quotations',
     },
   },

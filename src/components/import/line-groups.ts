@@ -34,7 +34,9 @@ function groupsOf<T extends ValidatedRow>(rows: readonly T[], groupBy: string): 
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = groupKey(row, groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   return [...groups.values()];
 }
@@ -72,8 +74,9 @@ export function checkGroups(rows: readonly ValidatedRow[], target: ImportTarget,
   const out = rows.map((r) => ({ ...r, issues: r.issues.filter((i) => !(i.key === REQUIRED && i.column && headerNames.has(i.column))) }));
   for (const group of groupsOf(out, grouped.groupBy)) {
     const first = new Map<string, { value: unknown; line: number }>();
-    for (const row of group) {
+    group.forEach((row, i) => {
       row.issues.push(...lineIssues(row.record, grouped, today));
+      if (grouped.maxLines !== undefined && i >= grouped.maxLines) row.issues.push({ key: 'import.issues.tooManyLines', params: { max: grouped.maxLines } });
       for (const name of target.columns) {
         const value = row.record[name];
         if (value === undefined || value === null) continue;
@@ -81,7 +84,7 @@ export function checkGroups(rows: readonly ValidatedRow[], target: ImportTarget,
         if (!seen) first.set(name, { value, line: row.line });
         else if (!sameValue(value, seen.value)) row.issues.push({ column: name, key: 'import.issues.headerConflict', params: { value, line: seen.line } });
       }
-    }
+    });
     const bad = new Set(group.flatMap((r) => r.issues.map((i) => i.column)));
     for (const name of required) if (!first.has(name) && !bad.has(name)) group[0]!.issues.push({ column: name, key: REQUIRED });
     const firstBad = group.find((r) => r.issues.length > 0);
