@@ -1,10 +1,9 @@
 // The owner asks to change or terminate an approved/signed/running contract: kind, reason and, for a
 // change, the new values of the term fields a change may touch; it is submitted for approval at once.
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { useApiMessage } from '../../hooks/use-api-message.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { requestContractChange } from './contract-api.ts';
 
 interface ChangeValues {
@@ -16,11 +15,9 @@ const TEXT_TERMS = ['title', 'currency', 'payment_method', 'specs', 'rights_duti
 export function ChangeRequestModal({ contractId, open, onClose, onDone }: { contractId: string; open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const f = (c: string) => t(`contracts.fields.${c}`);
-  const apiMessage = useApiMessage();
   const [form] = Form.useForm<ChangeValues>();
   const kind = Form.useWatch('kind', form);
-  const [saving, setSaving] = useState(false);
-  const save = async (v: ChangeValues) => {
+  const { run: save, running: saving } = useApiAction(async (v: ChangeValues) => {
     // Only the fields given are proposed; empty ones stay as they are.
     const proposed: Record<string, unknown> = {};
     if (v.kind === 'change') {
@@ -28,18 +25,11 @@ export function ChangeRequestModal({ contractId, open, onClose, onDone }: { cont
       if (v.amount != null) proposed.amount = v.amount;
       if (v.delivery_on) proposed.delivery_on = v.delivery_on.format('YYYY-MM-DD');
     }
-    setSaving(true);
-    try {
-      await requestContractChange(contractId, v.kind, v.reason.trim(), proposed);
-      apiMessage.success(t('contracts.changeRequest.done'));
-      form.resetFields();
-      onDone();
-    } catch (error) {
-      apiMessage.error(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+    await requestContractChange(contractId, v.kind, v.reason.trim(), proposed);
+    form.resetFields();
+    onDone();
+    return t('contracts.changeRequest.done');
+  });
   return (
     <Modal open={open} title={t('contracts.changeRequest.title')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving}
       destroyOnHidden okButtonProps={{ id: 'change-ok' }}>

@@ -1,9 +1,8 @@
 // An incident of a shipment (damage, loss, delay) with how it was handled and the result.
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useApiMessage } from '../../hooks/use-api-message.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { insertRow } from './contract-api.ts';
 
 interface IncidentValues { kind: string; occurred_on: Dayjs; description?: string; handling?: string; result?: string }
@@ -11,24 +10,15 @@ interface IncidentValues { kind: string; occurred_on: Dayjs; description?: strin
 export function IncidentModal({ shipmentId, onClose, onDone }: { shipmentId: string | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const f = (c: string) => t(`orders.incident.${c}`);
-  const apiMessage = useApiMessage();
   const [form] = Form.useForm<IncidentValues>();
-  const [saving, setSaving] = useState(false);
-  const save = async (v: IncidentValues) => {
-    setSaving(true);
-    try {
-      await insertRow('shipment_incidents', {
-        shipment_id: shipmentId, kind: v.kind, occurred_on: v.occurred_on.format('YYYY-MM-DD'),
-        description: v.description?.trim() || null, handling: v.handling?.trim() || null, result: v.result?.trim() || null,
-      });
-      apiMessage.success(t('orders.saved'));
-      onDone();
-    } catch (error) {
-      apiMessage.error(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { run: save, running: saving } = useApiAction(async (v: IncidentValues) => {
+    await insertRow('shipment_incidents', {
+      shipment_id: shipmentId, kind: v.kind, occurred_on: v.occurred_on.format('YYYY-MM-DD'),
+      description: v.description?.trim() || null, handling: v.handling?.trim() || null, result: v.result?.trim() || null,
+    });
+    onDone();
+    return t('orders.saved');
+  });
   return (
     <Modal open={shipmentId !== null} title={t('orders.addIncident')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving}
       destroyOnHidden okButtonProps={{ id: 'incident-ok' }}>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { InputNumber, Modal, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiMessage } from '../../hooks/use-api-message.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { createOrder } from './contract-api.ts';
 
 export interface ContractLine { id: string; line_no: number; product_name: string; spec: string | null; unit: string | null; quantity: number }
@@ -15,25 +16,17 @@ export function OrderModal({ contractId, lines, open, onClose, onDone }: {
   const { t } = useTranslation();
   const apiMessage = useApiMessage();
   const [qty, setQty] = useState<Record<string, number | null>>({});
-  const [saving, setSaving] = useState(false);
   const chosen = lines.filter((l) => (qty[l.id] ?? 0) > 0);
-  const save = async () => {
-    if (chosen.length === 0) return apiMessage.error(new Error(t('orders.noLines')));
-    setSaving(true);
-    try {
-      await createOrder(contractId, chosen.map((l) => ({ contract_line_id: l.id, quantity: qty[l.id] })));
-      onDone();
-      apiMessage.success(t('orders.created'));
-      setQty({});
-      onClose();
-    } catch (error) {
-      apiMessage.error(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { run: place, running: saving } = useApiAction(async () => {
+    await createOrder(contractId, chosen.map((l) => ({ contract_line_id: l.id, quantity: qty[l.id] })));
+    onDone();
+    setQty({});
+    onClose();
+    return t('orders.created');
+  });
+  const save = () => (chosen.length === 0 ? apiMessage.error(new Error(t('orders.noLines'))) : void place());
   return (
-    <Modal open={open} title={t('orders.create')} onCancel={onClose} onOk={() => void save()} confirmLoading={saving} width={720}
+    <Modal open={open} title={t('orders.create')} onCancel={onClose} onOk={save} confirmLoading={saving} width={720}
       destroyOnHidden okButtonProps={{ id: 'order-ok' }}>
       <Table<ContractLine> size="small" rowKey="id" pagination={false} dataSource={lines} data-testid="order-lines-pick">
         <Table.Column<ContractLine> dataIndex="line_no" title="#" />

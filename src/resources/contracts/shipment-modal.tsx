@@ -1,9 +1,8 @@
 // A shipment of an order: mode, carrier, tracking number, insurance and the dates.
 import { Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { useApiMessage } from '../../hooks/use-api-message.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { insertRow } from './contract-api.ts';
 
 interface ShipmentValues { mode: string; carrier?: string; tracking_no?: string; insured?: boolean; insurance_amount?: number; shipped_on?: Dayjs; delivered_on?: Dayjs }
@@ -12,26 +11,17 @@ const day = (d?: Dayjs) => (d ? d.format('YYYY-MM-DD') : null);
 export function ShipmentModal({ orderId, onClose, onDone }: { orderId: string | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const f = (c: string) => t(`orders.shipment.${c}`);
-  const apiMessage = useApiMessage();
   const [form] = Form.useForm<ShipmentValues>();
   const insured = Form.useWatch('insured', form);
-  const [saving, setSaving] = useState(false);
-  const save = async (v: ShipmentValues) => {
-    setSaving(true);
-    try {
-      await insertRow('shipments', {
-        order_id: orderId, mode: v.mode, carrier: v.carrier?.trim() || null, tracking_no: v.tracking_no?.trim() || null,
-        insured: Boolean(v.insured), insurance_amount: v.insured ? (v.insurance_amount ?? null) : null,
-        shipped_on: day(v.shipped_on), delivered_on: day(v.delivered_on),
-      });
-      apiMessage.success(t('orders.saved'));
-      onDone();
-    } catch (error) {
-      apiMessage.error(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { run: save, running: saving } = useApiAction(async (v: ShipmentValues) => {
+    await insertRow('shipments', {
+      order_id: orderId, mode: v.mode, carrier: v.carrier?.trim() || null, tracking_no: v.tracking_no?.trim() || null,
+      insured: Boolean(v.insured), insurance_amount: v.insured ? (v.insurance_amount ?? null) : null,
+      shipped_on: day(v.shipped_on), delivered_on: day(v.delivered_on),
+    });
+    onDone();
+    return t('orders.saved');
+  });
   return (
     <Modal open={orderId !== null} title={t('orders.addShipment')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving}
       destroyOnHidden okButtonProps={{ id: 'shipment-ok' }}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Form, Modal, Select, type SelectProps } from 'antd';
 import { useSelect } from '@refinedev/antd';
 import { useTranslation } from 'react-i18next';
-import { useApiMessage } from '../../hooks/use-api-message.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { reassignCustomers } from './customer-api.ts';
 
 interface Props {
@@ -16,9 +16,7 @@ interface Props {
 
 export function ReassignModal({ ids, open, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const apiMessage = useApiMessage();
   const [toUser, setToUser] = useState<string>();
-  const [saving, setSaving] = useState(false);
   const { selectProps } = useSelect({
     resource: 'profiles',
     optionLabel: 'full_name',
@@ -28,26 +26,18 @@ export function ReassignModal({ ids, open, onClose, onDone }: Props) {
     onSearch: (value) => [{ field: 'full_name', operator: 'contains', value }],
     pagination: { pageSize: 50 },
   });
-  const submit = async () => {
-    if (!toUser) return;
-    setSaving(true);
-    try {
-      const moved = await reassignCustomers(ids, toUser);
-      apiMessage.success(t('customers.reassign.done', { count: moved }));
-      setToUser(undefined);
-      onDone();
-    } catch (error) {
-      apiMessage.error(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { run: submit, running: saving } = useApiAction(async (receiver: string) => {
+    const moved = await reassignCustomers(ids, receiver);
+    setToUser(undefined);
+    onDone();
+    return t('customers.reassign.done', { count: moved });
+  });
   return (
     <Modal
       open={open}
       title={t('customers.reassign.title', { count: ids.length })}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={() => void (toUser && submit(toUser))}
       okButtonProps={{ disabled: !toUser, loading: saving }}
       destroyOnHidden
     >
