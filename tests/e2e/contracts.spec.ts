@@ -119,15 +119,22 @@ test('quotation → contract → approvals with a rejection → signed scan → 
 
   // Receivables: the open instalment with its outstanding amount, overdue since 2026-09-01.
   await page.goto('/receivables');
-  const row = page.getByTestId('receivables-table').locator('tbody tr.ant-table-row', { hasText: contractNo });
-  await expect(row).toContainText('229352');
-  await expect(row).toContainText('逾期');
+  await page.getByTestId('overdue-only').click();
+  await page.getByTestId('receivables-search').fill(contractNo);
+  await page.getByTestId('receivables-search').press('Enter');
+  const rows = page.getByTestId('receivables-table').locator('tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(contractNo);
+  await expect(rows.first()).toContainText('229352');
+  await expect(rows.first()).toContainText('逾期');
   // Ageing: the rest of this instalment (due 2026-09-01) sits in an overdue bucket of the
   // customer's row, and the page shows the row's total as the view computes it.
   const { client } = await signedInClient('finance');
   const ageing = (await client.from('receivables_ageing_today').select('*').eq('customer_id', '50000000-0000-4000-8000-000000000001')).data!;
   const overdue = ageing.reduce((s, r) => s + Number(r.d31_60) + Number(r.d61_90) + Number(r.d90_plus), 0);
   expect(overdue).toBeGreaterThanOrEqual(229352);
+  await page.getByTestId('ageing-search').fill(ageing[0].customer_name as string);
+  await page.getByTestId('ageing-search').press('Enter');
   const ageingRows = page.getByTestId('ageing-table').locator('tbody tr.ant-table-row', { hasText: ageing[0].customer_name as string });
   await expect(ageingRows.filter({ hasText: String(Number(ageing[0].total_outstanding)) })).not.toHaveCount(0);
 });

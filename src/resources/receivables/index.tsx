@@ -2,7 +2,7 @@
 // buckets per customer, owner or group (the receivables / receivables_ageing_*today views; RLS of
 // the reader applies).
 import { useState } from 'react';
-import { Card, Segmented, Space, Table, Tag } from 'antd';
+import { Card, Input, Segmented, Space, Switch, Table, Tag } from 'antd';
 import { List, useTable } from '@refinedev/antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ interface ReceivableRow {
 }
 /** One ageing row; per customer the name is customer_name, per owner or group it is label. */
 interface AgeingRow {
-  customer_id?: string; customer_name?: string; owner_id?: string; key_id?: string; label?: string | null;
+  customer_id?: string; customer_name?: string; owner_id?: string; group_id?: string | null; key_id?: string; label?: string | null;
   not_due: number; d0_30: number; d31_60: number; d61_90: number; d90_plus: number; total_outstanding: number;
 }
 type Dimension = 'customer' | 'owner' | 'group';
@@ -25,23 +25,28 @@ const AGEING_VIEWS: Record<Dimension, string> = {
 function AgeingTable({ dimension }: { dimension: Dimension }) {
   const { t } = useTranslation();
   const f = (c: string) => t(`receivables.fields.${c}`);
-  const { tableProps } = useTable<AgeingRow>({
+  const { tableProps, setFilters } = useTable<AgeingRow>({
     resource: AGEING_VIEWS[dimension],
     sorters: { initial: [{ field: 'total_outstanding', order: 'desc' }] },
     syncWithLocation: false,
   });
+  const nameField = dimension === 'customer' ? 'customer_name' : 'label';
   return (
-    <Table<AgeingRow> {...tableProps} rowKey={(r) => (dimension === 'customer' ? `${r.customer_id}-${r.owner_id}` : r.key_id ?? 'none')}
-      size="small" data-testid="ageing-table">
-      <Table.Column<AgeingRow> key="name" title={f(dimension)}
-        render={(_: unknown, r) => (dimension === 'customer' ? r.customer_name : r.label ?? t('receivables.noGroup'))} />
-      <Table.Column<AgeingRow> dataIndex="not_due" title={f('not_due')} />
-      <Table.Column<AgeingRow> dataIndex="d0_30" title={f('d0_30')} />
-      <Table.Column<AgeingRow> dataIndex="d31_60" title={f('d31_60')} />
-      <Table.Column<AgeingRow> dataIndex="d61_90" title={f('d61_90')} />
-      <Table.Column<AgeingRow> dataIndex="d90_plus" title={f('d90_plus')} />
-      <Table.Column<AgeingRow> dataIndex="total_outstanding" title={f('total_outstanding')} sorter />
-    </Table>
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Input.Search allowClear placeholder={t('receivables.searchName')} style={{ maxWidth: 320 }} data-testid="ageing-search"
+        onSearch={(v) => setFilters([{ field: nameField, operator: 'contains', value: v.trim() || undefined }])} />
+      <Table<AgeingRow> {...tableProps} rowKey={(r) => (dimension === 'customer' ? `${r.customer_id}-${r.owner_id}-${r.group_id}` : r.key_id ?? 'none')}
+        size="small" data-testid="ageing-table">
+        <Table.Column<AgeingRow> key="name" title={f(dimension)}
+          render={(_: unknown, r) => (dimension === 'customer' ? r.customer_name : r.label ?? t('receivables.noGroup'))} />
+        <Table.Column<AgeingRow> dataIndex="not_due" title={f('not_due')} />
+        <Table.Column<AgeingRow> dataIndex="d0_30" title={f('d0_30')} />
+        <Table.Column<AgeingRow> dataIndex="d31_60" title={f('d31_60')} />
+        <Table.Column<AgeingRow> dataIndex="d61_90" title={f('d61_90')} />
+        <Table.Column<AgeingRow> dataIndex="d90_plus" title={f('d90_plus')} />
+        <Table.Column<AgeingRow> dataIndex="total_outstanding" title={f('total_outstanding')} sorter />
+      </Table>
+    </Space>
   );
 }
 
@@ -49,7 +54,7 @@ export default function ReceivablesPage() {
   const { t } = useTranslation();
   const f = (c: string) => t(`receivables.fields.${c}`);
   const [dimension, setDimension] = useState<Dimension>('customer');
-  const { tableProps: open } = useTable<ReceivableRow>({
+  const { tableProps: open, setFilters } = useTable<ReceivableRow>({
     resource: 'receivables',
     sorters: { initial: [{ field: 'due_on', order: 'asc' }] },
     syncWithLocation: false,
@@ -63,7 +68,14 @@ export default function ReceivablesPage() {
         }>
           <AgeingTable key={dimension} dimension={dimension} />
         </Card>
-        <Card size="small" title={t('receivables.instalments')}>
+        <Card size="small" title={t('receivables.instalments')} extra={
+          <Space>
+            <Input.Search allowClear placeholder={t('receivables.searchContract')} style={{ width: 240 }} data-testid="receivables-search"
+              onSearch={(v) => setFilters([{ field: 'contract_no', operator: 'contains', value: v.trim() || undefined }])} />
+            <Switch checkedChildren={t('receivables.overdueOnly')} unCheckedChildren={t('receivables.overdueOnly')} data-testid="overdue-only"
+              onChange={(on) => setFilters([{ field: 'overdue', operator: 'eq', value: on || undefined }])} />
+          </Space>
+        }>
           <Table<ReceivableRow> {...open} rowKey="instalment_id" size="small" data-testid="receivables-table">
             <Table.Column<ReceivableRow> dataIndex="contract_no" title={f('contract_no')}
               render={(v: string, r) => <Link to={`/contracts/show/${r.contract_id}`}>{v}</Link>} />
