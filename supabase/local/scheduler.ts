@@ -20,6 +20,8 @@ export const LOCAL_JOBS: readonly ScheduledJob[] = [
   { name: 'recycle-idle-customers', sql: 'select public.recycle_idle_customers()', everyMs: 60 * MINUTE },
   { name: 'expire-quotations', sql: 'select public.expire_quotations()', everyMs: 60 * MINUTE },
   { name: 'remind-overdue-revisits', sql: 'select public.remind_overdue_revisits()', everyMs: 6 * 60 * MINUTE },
+  // Receivables summed on an earlier day are re-aged (20261123009300_receivable_balances.sql).
+  { name: 'age-receivables', sql: 'select private.age_receivable_totals()', everyMs: 10 * MINUTE },
 ];
 
 export type JobErrorHandler = (job: ScheduledJob, error: unknown) => void;

@@ -8,7 +8,8 @@
 -- triggers below keep it exact inside the writing transaction, so nothing is ever stale; the
 -- function's result is the same as before, as the tests in tests/api/receivables-balances.test.ts
 -- prove per role. Per customer (with owner and group) the outstanding total is kept as well, so the
--- ageing page orders by it from an index and works out the buckets only for the rows it shows.
+-- ageing page orders by it from an index; its buckets too, as of the day they were summed: a
+-- scheduled job re-ages them each day, and until it has, the page sums a row's buckets afresh.
 
 create table private.receivable_balances (
   -- No foreign keys: their checks would share-lock instalments that a concurrent payment holds
@@ -40,12 +41,49 @@ create table private.receivable_totals (
   owner_id uuid not null,
   group_id uuid,
   total_outstanding numeric(14,2) not null,
-  instalments integer not null
+  instalments integer not null,
+  -- The buckets on the day `as_of`.
+  as_of date not null,
+  not_due numeric(14,2) not null,
+  d0_30 numeric(14,2) not null,
+  d31_60 numeric(14,2) not null,
+  d61_90 numeric(14,2) not null,
+  d90_plus numeric(14,2) not null
 );
 create unique index receivable_totals_key_idx on private.receivable_totals (customer_id, owner_id, group_id) nulls not distinct;
 create index receivable_totals_total_idx on private.receivable_totals (total_outstanding desc);
 create index receivable_totals_owner_id_idx on private.receivable_totals (owner_id);
 create index receivable_totals_group_id_idx on private.receivable_totals (group_id);
+create index receivable_totals_as_of_idx on private.receivable_totals (as_of);
+
+-- Ageing bucket of an amount due on `due_on`, seen at `as_of` (days past due: 1–30 → '0_30', 31–60,
+-- 61–90, more → '90_plus'; not yet due → 'not_due'). Plain SQL, so the planner inlines it.
+create function private.ageing_bucket(due_on date, as_of date) returns text
+language sql immutable
+as $$
+  select case when due_on >= as_of then 'not_due'
+              when as_of - due_on <= 30 then '0_30'
+              when as_of - due_on <= 60 then '31_60'
+              when as_of - due_on <= 90 then '61_90'
+              else '90_plus' end
+$$;
+
+-- The totals of the customers, owners and groups of `keys` (all when null), from their rows.
+create function private.sum_receivable_totals(customers uuid[]) returns setof private.receivable_totals
+language sql stable security definer
+set search_path = ''
+as $$
+  select b.customer_id, min(b.customer_name), b.owner_id, b.group_id, sum(b.amount - b.paid), count(*)::integer,
+         current_date,
+         coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = 'not_due'), 0),
+         coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '0_30'), 0),
+         coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '31_60'), 0),
+         coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '61_90'), 0),
+         coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '90_plus'), 0)
+    from private.receivable_balances b
+   where customers is null or b.customer_id = any (customers)
+   group by b.customer_id, b.owner_id, b.group_id
+$$;
 
 -- The totals of one customer, from its rows.
 create function private.refresh_receivable_totals(customer uuid) returns void
@@ -53,10 +91,29 @@ language sql security definer
 set search_path = ''
 as $$
   delete from private.receivable_totals t where t.customer_id = customer;
-  insert into private.receivable_totals (customer_id, customer_name, owner_id, group_id, total_outstanding, instalments)
-  select b.customer_id, min(b.customer_name), b.owner_id, b.group_id, sum(b.amount - b.paid), count(*)
-    from private.receivable_balances b where b.customer_id = customer
-   group by b.customer_id, b.owner_id, b.group_id;
+  insert into private.receivable_totals select * from private.sum_receivable_totals(array[customer]);
+$$;
+
+-- Re-ages the totals summed on an earlier day (the scheduled job; the local stack's scheduler runs
+-- it too). One statement, no advisory locks (a lock per customer would overrun the lock table): a
+-- row that a payment replaces meanwhile is skipped, and the new row is summed today anyway.
+create function private.age_receivable_totals() returns integer
+language sql security definer
+set search_path = ''
+as $$
+  with fresh as (
+    select s.* from private.sum_receivable_totals(
+      array(select distinct t.customer_id from private.receivable_totals t where t.as_of < current_date)) s
+  ), aged as (
+    update private.receivable_totals t
+       set total_outstanding = f.total_outstanding, instalments = f.instalments, as_of = f.as_of, not_due = f.not_due,
+           d0_30 = f.d0_30, d31_60 = f.d31_60, d61_90 = f.d61_90, d90_plus = f.d90_plus
+      from fresh f
+     where t.as_of < current_date
+       and t.customer_id = f.customer_id and t.owner_id = f.owner_id and t.group_id is not distinct from f.group_id
+    returning 1
+  )
+  select count(*)::integer from aged
 $$;
 
 -- Everything written for one customer's receivables is written under this lock, taken before any
@@ -121,13 +178,11 @@ as $$
     left join (select instalment_id, sum(amount) as paid from public.payments group by instalment_id) p on p.instalment_id = i.id
    where c.status in ('signed', 'executing', 'completed') and i.amount > coalesce(p.paid, 0);
   truncate private.receivable_totals;
-  insert into private.receivable_totals (customer_id, customer_name, owner_id, group_id, total_outstanding, instalments)
-  select b.customer_id, min(b.customer_name), b.owner_id, b.group_id, sum(b.amount - b.paid), count(*)
-    from private.receivable_balances b
-   group by b.customer_id, b.owner_id, b.group_id;
+  insert into private.receivable_totals select * from private.sum_receivable_totals(null);
 $$;
 revoke execute on function private.refresh_receivables(uuid), private.rebuild_receivables(),
-  private.refresh_receivable_totals(uuid), private.lock_receivables(uuid) from public, anon, authenticated;
+  private.refresh_receivable_totals(uuid), private.lock_receivables(uuid), private.sum_receivable_totals(uuid[]),
+  private.age_receivable_totals() from public, anon, authenticated;
 
 create function private.receivables_follow_row() returns trigger
 language plpgsql security definer
@@ -215,17 +270,6 @@ create policy "scope and contract roles read receivable totals" on private.recei
 revoke all on private.receivable_totals from public, anon;
 grant select on private.receivable_totals to authenticated, service_role;
 
--- Ageing bucket of an amount due on `due_on`, seen at `as_of` (days past due: 1–30 → '0_30', 31–60,
--- 61–90, more → '90_plus'; not yet due → 'not_due'). Plain SQL, so the planner inlines it.
-create function private.ageing_bucket(due_on date, as_of date) returns text
-language sql immutable
-as $$
-  select case when due_on >= as_of then 'not_due'
-              when as_of - due_on <= 30 then '0_30'
-              when as_of - due_on <= 60 then '31_60'
-              when as_of - due_on <= 90 then '61_90'
-              else '90_plus' end
-$$;
 
 -- Same signature and rows as before; now one scan of the maintained table.
 create or replace function public.receivable_instalments(as_of date default current_date)
@@ -268,41 +312,82 @@ create or replace view public.receivables with (security_invoker = true) as
          private.ageing_bucket(b.due_on, current_date) as bucket
     from private.receivable_balances b;
 
--- What the reader sees outstanding for one customer, owner and group, in one bucket at `as_of` (all
--- buckets when null). Invoker: the table's policy applies.
+-- What the reader sees outstanding for one customer, owner and group, in one bucket at `as_of`.
+-- Invoker: the table's policy applies.
 create function private.receivable_outstanding(customer uuid, owner uuid, grp uuid, bucket text, as_of date) returns numeric
 language sql stable
 set search_path = ''
 as $$
   select coalesce(sum(b.amount - b.paid), 0) from private.receivable_balances b
    where b.customer_id = customer and b.owner_id = owner and b.group_id is not distinct from grp
-     and (bucket is null or private.ageing_bucket(b.due_on, as_of) = bucket)
+     and private.ageing_bucket(b.due_on, as_of) = bucket
 $$;
 
 -- Ageing per customer today: the kept totals (ordered from their index), each row's buckets from
 -- its instalments; plus, for an approver of single contracts, the customers they see only through
 -- those contracts.
 create or replace view public.receivables_ageing_today with (security_invoker = true) as
-  -- A subquery, not a CTE: the view must fold into the page's query, so that the buckets are worked
-  -- out after its order and limit, for the rows it returns (a CTE computed them for every row).
+  -- A subquery, not a CTE: the view must fold into the page's query, so that buckets not summed
+  -- today are worked out after its order and limit, for the rows it returns.
   select k.customer_id, k.customer_name, k.owner_id, k.group_id,
-         private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, 'not_due', current_date) as not_due,
-         private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '0_30', current_date) as d0_30,
-         private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '31_60', current_date) as d31_60,
-         private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '61_90', current_date) as d61_90,
-         private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '90_plus', current_date) as d90_plus,
-         k.total_outstanding
+         case when k.as_of = current_date then k.not_due
+              else private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, 'not_due', current_date) end as not_due,
+         case when k.as_of = current_date then k.d0_30
+              else private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '0_30', current_date) end as d0_30,
+         case when k.as_of = current_date then k.d31_60
+              else private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '31_60', current_date) end as d31_60,
+         case when k.as_of = current_date then k.d61_90
+              else private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '61_90', current_date) end as d61_90,
+         case when k.as_of = current_date then k.d90_plus
+              else private.receivable_outstanding(k.customer_id, k.owner_id, k.group_id, '90_plus', current_date) end as d90_plus,
+         k.total_outstanding,
+         k.instalments
     from (
-      select t.customer_id, t.customer_name, t.owner_id, t.group_id, t.total_outstanding::numeric as total_outstanding
+      select t.customer_id, t.customer_name, t.owner_id, t.group_id, t.total_outstanding::numeric as total_outstanding,
+             t.as_of, t.not_due::numeric as not_due, t.d0_30::numeric as d0_30, t.d31_60::numeric as d31_60,
+             t.d61_90::numeric as d61_90, t.d90_plus::numeric as d90_plus, t.instalments
         from private.receivable_totals t
       union all
-      select distinct b.customer_id, b.customer_name, b.owner_id, b.group_id,
-             private.receivable_outstanding(b.customer_id, b.owner_id, b.group_id, null, current_date)
+      -- Approvers of single contracts: their part of a customer (the rows of those contracts are all
+      -- they read of it), summed here.
+      select b.customer_id, min(b.customer_name), b.owner_id, b.group_id, sum(b.amount - b.paid), current_date,
+             coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = 'not_due'), 0),
+             coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '0_30'), 0),
+             coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '31_60'), 0),
+             coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '61_90'), 0),
+             coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '90_plus'), 0),
+             count(*)::integer
         from private.receivable_balances b
        where b.contract_id = any ((select private.approval_record_ids('contract'))::uuid[])
          and not exists (select 1 from private.receivable_totals t
                           where t.customer_id = b.customer_id and t.owner_id = b.owner_id and t.group_id is not distinct from b.group_id)
+       group by b.customer_id, b.owner_id, b.group_id
     ) k;
+
+-- Per owner and per group today: the customers' rows added up.
+create or replace view public.receivables_ageing_owners_today with (security_invoker = true) as
+  select a.owner_id as key_id, (select p.full_name from public.profiles p where p.id = a.owner_id) as label,
+         sum(a.not_due) as not_due, sum(a.d0_30) as d0_30, sum(a.d31_60) as d31_60, sum(a.d61_90) as d61_90,
+         sum(a.d90_plus) as d90_plus, sum(a.total_outstanding) as total_outstanding, sum(a.instalments)::integer as instalments
+    from public.receivables_ageing_today a
+   group by a.owner_id;
+create or replace view public.receivables_ageing_groups_today with (security_invoker = true) as
+  select a.group_id as key_id, (select g.name from public.business_groups g where g.id = a.group_id) as label,
+         sum(a.not_due) as not_due, sum(a.d0_30) as d0_30, sum(a.d31_60) as d31_60, sum(a.d61_90) as d61_90,
+         sum(a.d90_plus) as d90_plus, sum(a.total_outstanding) as total_outstanding, sum(a.instalments)::integer as instalments
+    from public.receivables_ageing_today a
+   group by a.group_id;
+
+-- Re-aged every day: by pg_cron on Supabase, by the local stack's scheduler here.
+do $$
+begin
+  if not exists (select 1 from pg_catalog.pg_available_extensions where name = 'pg_cron') then
+    return;
+  end if;
+  create extension if not exists pg_cron;
+  execute $sql$select cron.schedule('age-receivables', '1 0 * * *', 'select private.age_receivable_totals()')$sql$;
+end
+$$;
 
 -- Per customer, owner or group for any day: one pass over the table (was: over the function's rows).
 create or replace function public.receivables_ageing_by(dimension text, as_of date default current_date)

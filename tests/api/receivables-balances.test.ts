@@ -7,6 +7,7 @@ import { startTestStack, type TestStack } from '../helpers/stack.ts';
 import { DEMO, demoPeople, type DemoPerson } from '../helpers/demo.ts';
 import { sql, type As } from './customers-fixtures.ts';
 import { newSignedContract, rpcOk, type ContractRow } from './contracts-fixtures.ts';
+import { LOCAL_JOBS, startScheduler } from '../../supabase/local/scheduler.ts';
 
 const AS_OF = '2026-04-15';
 const EVERYONE = Object.keys(DEMO) as DemoPerson[];
@@ -177,6 +178,34 @@ describe('receivable_instalments', () => {
     const mine = Object.entries(ageing).filter(([k]) => k.startsWith(key));
     expect(mine.map(([, a]) => a.total_outstanding)).toEqual([30000]);
     await expectSameForEveryone();
+  });
+
+  it('sums a customer\'s buckets afresh when they were summed on an earlier day, until the daily job re-ages them', async () => {
+    // As the table stands after midnight: every row summed yesterday, its buckets now out of date.
+    await sql(t, `update private.receivable_totals set as_of = as_of - 1, not_due = 0, d0_30 = 0, d31_60 = 0, d61_90 = 0, d90_plus = 0`);
+    await expectSameForEveryone();
+    // The local stack's scheduler runs the job as pg_cron does on Supabase.
+    const stale = async () =>
+      (await sql<{ n: number }>(t, `select count(*)::int as n from private.receivable_totals where as_of < current_date`))[0]!.n;
+    const job = LOCAL_JOBS.find((j) => j.name === 'age-receivables')!;
+    const failures: unknown[] = [];
+    const stop = startScheduler(t.stack.ctx, [{ ...job, everyMs: 50, firstRunMs: 0 }], (_job, e) => failures.push(e));
+    try {
+      for (let i = 0; i < 100 && (await stale()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await stop();
+    }
+    expect(failures).toEqual([]);
+    expect(await stale()).toBe(0);
+    await expectSameForEveryone();
+    // The owners' and groups' pages add up the same rows.
+    const { client } = await as('finance');
+    const byOwner = (await client.from('receivables_ageing_owners_today').select('total_outstanding, d0_30')).data!;
+    const byGroup = (await client.from('receivables_ageing_groups_today').select('total_outstanding, d0_30')).data!;
+    const all = Object.values(await expectedAgeing('finance'));
+    const total = (rows: { total_outstanding: number }[]) => Math.round(rows.reduce((x, r) => x + r.total_outstanding * 100, 0));
+    expect(total(byOwner)).toBe(total(all));
+    expect(total(byGroup)).toBe(total(all));
   });
 
   it('is not reachable through the API, and refuses anon', async () => {
