@@ -10,6 +10,7 @@ import { bucketRoutes } from './routes/buckets.ts';
 import { uploadRoutes } from './routes/upload.ts';
 import { downloadRoutes } from './routes/download.ts';
 import { manageRoutes } from './routes/manage.ts';
+import { listV2Routes } from './routes/list-v2.ts';
 import { signRoutes } from './routes/sign.ts';
 
 function storageErrorHandler(app: FastifyInstance) {
@@ -39,6 +40,7 @@ const storagePlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { c
   bucketRoutes(app, ctx, files);
   downloadRoutes(app, ctx, files);
   manageRoutes(app, ctx, files);
+  listV2Routes(app, ctx);
   signRoutes(app, ctx);
 
   // Upload bodies stay streams: no parser reads them, multipart is read part by part.
