@@ -204,6 +204,12 @@ describe('bad input and unknown buckets', () => {
     expect(data).toEqual({ hasNext: false, folders: [], objects: [] });
   });
 
+  it('refuses a bucket name Storage would never accept', async () => {
+    const res = await post({}, 'bad%5Bname%5D');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ statusCode: '400', code: 'InvalidBucketName', error: 'Invalid Input', message: 'Bucket name invalid' });
+  });
+
   it('refuses a request without a JWT', async () => {
     const res = await fetch(`${t.url}/storage/v1/object/list-v2/docs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(400);

@@ -1,10 +1,11 @@
 // POST /object/list-v2/:bucket (storage-js listV2): cursor-paged listing, flat or folder by folder.
 // The body is checked by Storage's own schema (bad input: 400 InvalidRequest before anything runs);
-// an unknown bucket simply lists nothing, as Storage answers.
+// a bad bucket name is refused, an unknown bucket simply lists nothing, as Storage answers.
 import type { FastifyInstance } from 'fastify';
 import type { StackContext } from '../../context.ts';
 import { requireCaller } from '../caller.ts';
 import { asCaller } from '../db.ts';
+import { mustBeValidBucketName } from '../keys.ts';
 import { decodeListCursor, encodeListCursor, type ListCursor } from '../list-cursor.ts';
 import { listV2Rows, type ListV2Row, type SortColumn, type SortOrder } from '../list-v2-query.ts';
 
@@ -50,6 +51,7 @@ export function listV2Routes(app: FastifyInstance, ctx: StackContext) {
     const { bucket } = req.params as { bucket: string };
     const body = (req.body ?? {}) as Body;
     const caller = await requireCaller(ctx, req);
+    mustBeValidBucketName(bucket);
     const limit = Math.min(body.limit || MAX_KEYS, MAX_KEYS);
     const prefix = body.prefix || '';
     // A cursor carries the sort it was made with; it wins over the body's.
