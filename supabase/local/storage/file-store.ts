@@ -10,6 +10,13 @@ import { pipeline } from 'node:stream/promises';
 import { errors } from './errors.ts';
 import { securePath } from './keys.ts';
 
+/** An object version a write may leave without its row if the process dies. */
+export interface VersionRef {
+  bucket: string;
+  name: string;
+  version: string;
+}
+
 export interface WrittenFile {
   tmpPath: string;
   size: number;
@@ -21,10 +28,14 @@ class LimitExceeded extends Error {}
 export class FileStore {
   readonly bucketsRoot: string;
   readonly tmpRoot: string;
+  /** Notes of writes in flight (see note()); kept across a crash, settled at the next start. */
+  readonly pendingRoot: string;
 
   constructor(storageDir: string) {
     this.bucketsRoot = path.join(storageDir, 'buckets');
     this.tmpRoot = path.join(storageDir, 'tmp');
+    this.pendingRoot = path.join(storageDir, 'pending');
+    fs.mkdirSync(this.pendingRoot, { recursive: true });
     fs.mkdirSync(this.bucketsRoot, { recursive: true });
     // A temp file belongs to an upload in flight, and at start none is: what is there was left by a
     // killed process (its upload was never acknowledged). The data dir is this process's alone.
@@ -78,6 +89,37 @@ export class FileStore {
       source.off('close', onSourceClose);
     }
     return { tmpPath, size, md5: hash.digest('hex') };
+  }
+
+  /**
+   * Before a version file is put in place: which versions the write may leave without a row if the
+   * process dies before it is settled (the new one, if the transaction never commits; the one it
+   * replaces, if the commit happens but its removal does not). Synced; returns the note's path.
+   */
+  async note(refs: VersionRef[]): Promise<string> {
+    const notePath = path.join(this.pendingRoot, `${crypto.randomUUID()}.json`);
+    await fsp.writeFile(notePath, JSON.stringify(refs), { flush: true });
+    return notePath;
+  }
+
+  /** The write is over (whatever its outcome, its files are where they belong). */
+  async settle(notePath: string): Promise<void> {
+    await fsp.rm(notePath, { force: true });
+  }
+
+  /** Notes left by a process that died mid-write. */
+  async pendingNotes(): Promise<{ notePath: string; refs: VersionRef[] }[]> {
+    const out: { notePath: string; refs: VersionRef[] }[] = [];
+    for (const name of await fsp.readdir(this.pendingRoot)) {
+      const notePath = path.join(this.pendingRoot, name);
+      try {
+        out.push({ notePath, refs: JSON.parse(await fsp.readFile(notePath, 'utf8')) as VersionRef[] });
+      } catch {
+        // Torn while being written: its write never got as far as putting a file in place.
+        out.push({ notePath, refs: [] });
+      }
+    }
+    return out;
   }
 
   /** Moves a finished temp file to its final place (atomic rename) and syncs the directory. */

@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import type { StackContext } from '../context.ts';
 import { StorageApiError, toStorageError } from './errors.ts';
 import { FileStore } from './file-store.ts';
+import { settlePendingWrites } from './settle-pending.ts';
 import { syncConfigBuckets } from './config-buckets.ts';
 import { bucketRoutes } from './routes/buckets.ts';
 import { uploadRoutes } from './routes/upload.ts';
@@ -30,6 +31,11 @@ function storageErrorHandler(app: FastifyInstance) {
 
 const storagePlugin: FastifyPluginAsync<{ ctx: StackContext }> = async (app, { ctx }) => {
   const files = new FileStore(ctx.config.storageDir);
+  const removed = await settlePendingWrites(ctx.db, files).catch((error: unknown) => {
+    app.log.error({ err: error }, 'storage: writes left by an earlier crash not settled');
+    return 0;
+  });
+  if (removed) app.log.warn(`storage: removed ${removed} file(s) that an earlier crash left without their object row`);
   await syncConfigBuckets(ctx);
   storageErrorHandler(app);
 

@@ -1,13 +1,14 @@
 // Upload and update of one object, as Storage does it: check RLS first (a rolled-back test write),
 // stream the bytes to a temp file under the size limit, then in one transaction as the caller write
 // the row and rename the file into place; the replaced version's file goes after the commit.
-// A refused or failed upload leaves no file and no row.
+// A refused or failed upload leaves no file and no row; one cut short by a crash is settled at the
+// next start (FileStore.note, settle-pending.ts).
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { StackContext } from '../context.ts';
 import type { Caller } from './caller.ts';
-import type { FileStore } from './file-store.ts';
+import type { FileStore, VersionRef } from './file-store.ts';
 import { errors } from './errors.ts';
 import { mustBeValidKey, parseConfigSize } from './keys.ts';
 import { asCallerAfter, findBucket, findObject, insertObject, testPermission, updateObject, type ObjectRow } from './db.ts';
@@ -86,6 +87,7 @@ export async function storeObject(
       httpStatusCode: 200,
     };
     let renamed = false;
+    let notePath: string | undefined;
     try {
       const { saved, replaced } = await asCallerAfter(
         ctx,
@@ -95,16 +97,21 @@ export async function storeObject(
           const next = { ...row, version, metadata };
           const saved = r.mode === 'create' ? await insertObject(tx, next, r.upsert) : await updateObject(tx, next);
           if (!saved) throw errors.noSuchKey();
+          const refs: VersionRef[] = [{ bucket: r.bucketId, name: r.name, version }];
+          if (previousVersion && previousVersion !== version) refs.push({ bucket: r.bucketId, name: r.name, version: previousVersion });
+          notePath = await files.note(refs);
           await files.commit(written.tmpPath, finalPath);
           renamed = true;
           return { saved, replaced: previousVersion };
         },
       );
       if (replaced && replaced !== version) await files.remove(files.objectPath(r.bucketId, r.name, replaced)).catch(() => {});
+      if (notePath) await files.settle(notePath);
       return saved;
     } catch (e) {
       await files.discard(written.tmpPath);
       if (renamed) await files.remove(finalPath);
+      if (notePath) await files.settle(notePath);
       throw e;
     }
   } catch (e) {
