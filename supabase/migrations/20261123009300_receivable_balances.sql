@@ -68,7 +68,8 @@ as $$
               else '90_plus' end
 $$;
 
--- The totals of the customers, owners and groups of `keys` (all when null), from their rows.
+-- The totals of these customers (per owner and group), from their rows. No "all when null": in a
+-- function's generic plan that OR turns the per-payment call into a scan of the whole table.
 create function private.sum_receivable_totals(customers uuid[]) returns setof private.receivable_totals
 language sql stable security definer
 set search_path = ''
@@ -81,7 +82,7 @@ as $$
          coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '61_90'), 0),
          coalesce(sum(b.amount - b.paid) filter (where private.ageing_bucket(b.due_on, current_date) = '90_plus'), 0)
     from private.receivable_balances b
-   where customers is null or b.customer_id = any (customers)
+   where b.customer_id = any (customers)
    group by b.customer_id, b.owner_id, b.group_id
 $$;
 
@@ -126,6 +127,20 @@ as $$
   select pg_advisory_xact_lock(hashtextextended('receivables:' || customer::text, 0))
 $$;
 
+-- The rows of these contracts, from their instalments and all their payments (definer: the cache
+-- holds every payment whoever wrote it).
+create function private.receivable_rows(contracts uuid[]) returns setof private.receivable_balances
+language sql stable security definer
+set search_path = ''
+as $$
+  select i.id, c.id, c.contract_no, c.status, c.customer_id, k.name, c.owner_id, c.group_id, i.seq, i.due_on, i.amount, x.paid
+    from public.payment_instalments i
+    join public.contracts c on c.id = i.contract_id
+    join public.customers k on k.id = c.customer_id
+   cross join lateral (select coalesce(sum(p.amount), 0) as paid from public.payments p where p.instalment_id = i.id) x
+   where i.contract_id = any (contracts) and c.status in ('signed', 'executing', 'completed') and i.amount > x.paid
+$$;
+
 -- Recomputes the rows of one contract from its instalments and all their payments, then the
 -- totals of its customer (and of the one it had, should that have changed). Definer: the cache
 -- holds every payment whoever wrote it.
@@ -148,14 +163,7 @@ begin
     perform private.lock_receivables(k);
   end loop;
   delete from private.receivable_balances b where b.contract_id = cid;
-  insert into private.receivable_balances
-         (instalment_id, contract_id, contract_no, contract_status, customer_id, customer_name, owner_id, group_id, seq, due_on, amount, paid)
-  select i.id, c.id, c.contract_no, c.status, c.customer_id, k.name, c.owner_id, c.group_id, i.seq, i.due_on, i.amount, x.paid
-    from public.payment_instalments i
-    join public.contracts c on c.id = i.contract_id
-    join public.customers k on k.id = c.customer_id
-   cross join lateral (select coalesce(sum(p.amount), 0) as paid from public.payments p where p.instalment_id = i.id) x
-   where i.contract_id = cid and c.status in ('signed', 'executing', 'completed') and i.amount > x.paid;
+  insert into private.receivable_balances select * from private.receivable_rows(array[cid]);
   foreach k in array customers loop
     perform private.refresh_receivable_totals(k);
   end loop;
@@ -169,18 +177,12 @@ set search_path = ''
 as $$
   truncate private.receivable_balances;
   insert into private.receivable_balances
-         (instalment_id, contract_id, contract_no, contract_status, customer_id, customer_name, owner_id, group_id, seq, due_on, amount, paid)
-  select i.id, c.id, c.contract_no, c.status, c.customer_id, k.name, c.owner_id, c.group_id, i.seq, i.due_on, i.amount,
-         coalesce(p.paid, 0)
-    from public.payment_instalments i
-    join public.contracts c on c.id = i.contract_id
-    join public.customers k on k.id = c.customer_id
-    left join (select instalment_id, sum(amount) as paid from public.payments group by instalment_id) p on p.instalment_id = i.id
-   where c.status in ('signed', 'executing', 'completed') and i.amount > coalesce(p.paid, 0);
+  select * from private.receivable_rows(array(select c.id from public.contracts c where c.status in ('signed', 'executing', 'completed')));
   truncate private.receivable_totals;
-  insert into private.receivable_totals select * from private.sum_receivable_totals(null);
+  insert into private.receivable_totals
+  select * from private.sum_receivable_totals(array(select distinct b.customer_id from private.receivable_balances b));
 $$;
-revoke execute on function private.refresh_receivables(uuid), private.rebuild_receivables(),
+revoke execute on function private.receivable_rows(uuid[]), private.refresh_receivables(uuid), private.rebuild_receivables(),
   private.refresh_receivable_totals(uuid), private.lock_receivables(uuid), private.sum_receivable_totals(uuid[]),
   private.age_receivable_totals() from public, anon, authenticated;
 
